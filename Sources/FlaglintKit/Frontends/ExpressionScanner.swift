@@ -1,0 +1,208 @@
+/// How a language spells the expression-level control constructs.
+public struct ExpressionSyntax: Sendable {
+    public enum Conditional: Sendable {
+        /// `c ? a : b`; the predicate tells a ternary `?` from other uses (Swift optionals).
+        case questionColon(isQuestion: @Sendable (Token) -> Bool)
+        /// Python `a if c else b`.
+        case ifElse
+    }
+    public var shortCircuit: Set<String>
+    public var conditional: Conditional
+    /// Top-level tokens that separate independent expressions (`,`, `;`, `=`, ...).
+    public var delimiters: Set<String>
+    /// Swift and the C family: `{ ... }` is a body of statements (closure, lambda, block),
+    /// parsed by the frontend as statements, so the scanner does not enter it.
+    public var bracesAreBodies: Bool
+    /// Python: `for`/`if` clauses inside brackets form comprehensions.
+    public var comprehensions: Bool
+
+    public init(shortCircuit: Set<String>, conditional: Conditional, delimiters: Set<String>, bracesAreBodies: Bool, comprehensions: Bool) {
+        self.shortCircuit = shortCircuit
+        self.conditional = conditional
+        self.delimiters = delimiters
+        self.bracesAreBodies = bracesAreBodies
+        self.comprehensions = comprehensions
+    }
+
+    static let assignments: Set<String> = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "&&=", "||=", "??="]
+
+    public static let swift = ExpressionSyntax(
+        shortCircuit: ["&&", "||"],
+        conditional: .questionColon(isQuestion: { $0.kind == .punctuation && $0.text == "?" && $0.flags.contains(.spaceBefore) && $0.flags.contains(.spaceAfter) }),
+        delimiters: assignments.union([",", ";"]), bracesAreBodies: true, comprehensions: false)
+
+    public static let cFamily = ExpressionSyntax(
+        shortCircuit: ["&&", "||", "and", "or"],
+        conditional: .questionColon(isQuestion: { $0.kind == .punctuation && $0.text == "?" }),
+        delimiters: assignments.union([",", ";"]), bracesAreBodies: true, comprehensions: false)
+
+    public static let python = ExpressionSyntax(
+        shortCircuit: ["and", "or"],
+        conditional: .ifElse,
+        delimiters: assignments.union([",", ";", ":", ":=", "**=", "//=", "@="]), bracesAreBodies: false, comprehensions: true)
+}
+
+/// Finds the expression-level control structure (short-circuit operators, conditional
+/// expressions, comprehensions) in token ranges and reports it to a `ControlTreeBuilder`.
+/// Works with an explicit stack: nesting depth costs memory, never call-stack depth.
+public struct ExpressionScanner {
+    public let tokens: [Token]
+    public let partners: [Int32]
+    public let syntax: ExpressionSyntax
+
+    public init(tokens: [Token], partners: [Int32], syntax: ExpressionSyntax) {
+        self.tokens = tokens
+        self.partners = partners
+        self.syntax = syntax
+    }
+
+    private enum Work {
+        /// A range that may hold delimiters and bracket groups.
+        case range(Range<Int>, commaIsAnd: Bool)
+        /// A delimiter-free expression.
+        case segment(Range<Int>)
+    }
+
+    /// Scans `range`. With `commaIsAnd` (Swift condition lists `if a, b`), each top-level
+    /// comma acts like `&&`: what follows it is controlled by what precedes it.
+    public func scan(_ range: Range<Int>, commaIsAnd: Bool = false, into builder: inout ControlTreeBuilder) {
+        var work: [Work] = [.range(clamp(range), commaIsAnd: commaIsAnd)]
+        while let item = work.popLast() {
+            switch item {
+            case let .range(r, commaIsAnd):
+                split(r, commaIsAnd: commaIsAnd, work: &work, builder: &builder)
+            case let .segment(s):
+                analyze(s, work: &work, builder: &builder)
+            }
+        }
+    }
+
+    private func clamp(_ r: Range<Int>) -> Range<Int> {
+        max(0, min(r.lowerBound, tokens.count))..<max(0, min(r.upperBound, tokens.count))
+    }
+
+    /// The index just past the bracket group opening at `i`, or nil when `i` is no opener
+    /// or its partner lies outside `limit`.
+    private func groupEnd(_ i: Int, limit: Int) -> Int? {
+        guard tokens[i].isOpenBracket else { return nil }
+        let p = Int(partners[i])
+        return p > i && p < limit ? p + 1 : nil
+    }
+
+    private func isBody(_ i: Int) -> Bool { syntax.bracesAreBodies && tokens[i].text == "{" }
+
+    private func split(_ r: Range<Int>, commaIsAnd: Bool, work: inout [Work], builder: inout ControlTreeBuilder) {
+        var segStart = r.lowerBound
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let t = tokens[i]
+            if let end = groupEnd(i, limit: r.upperBound) {
+                if !isBody(i) { work.append(.range(i + 1..<end - 1, commaIsAnd: false)) }
+                i = end
+                continue
+            }
+            if t.kind == .punctuation && syntax.delimiters.contains(t.text) {
+                if commaIsAnd && t.text == "," {
+                    builder.shortCircuit(lhs: r.lowerBound..<i, rhs: i + 1..<r.upperBound)
+                }
+                if segStart < i { work.append(.segment(segStart..<i)) }
+                segStart = i + 1
+            }
+            i += 1
+        }
+        if segStart < r.upperBound { work.append(.segment(segStart..<r.upperBound)) }
+    }
+
+    /// Top-level token indices of `s` (bracket groups skipped).
+    private func topLevel(_ s: Range<Int>) -> [Int] {
+        var out: [Int] = []
+        var i = s.lowerBound
+        while i < s.upperBound {
+            out.append(i)
+            i = groupEnd(i, limit: s.upperBound) ?? (i + 1)
+        }
+        return out
+    }
+
+    private func isKeyword(_ i: Int, _ word: String) -> Bool {
+        (tokens[i].kind == .keyword || tokens[i].kind == .identifier) && tokens[i].text == word
+    }
+
+    private func analyze(_ s: Range<Int>, work: inout [Work], builder: inout ControlTreeBuilder) {
+        let top = topLevel(s)
+        if syntax.comprehensions, let f = top.firstIndex(where: { isKeyword($0, "for") }), top[f] > s.lowerBound {
+            comprehension(s, top: top, firstFor: f, work: &work, builder: &builder)
+            return
+        }
+        switch syntax.conditional {
+        case let .questionColon(isQuestion):
+            if let qi = top.firstIndex(where: { isQuestion(tokens[$0]) }) {
+                var depth = 0
+                for j in top[(qi + 1)...] {
+                    if isQuestion(tokens[j]) { depth += 1 }
+                    else if tokens[j].kind == .punctuation && tokens[j].text == ":" {
+                        if depth == 0 {
+                            let q = top[qi]
+                            let cond = s.lowerBound..<q, then = q + 1..<j, other = j + 1..<s.upperBound
+                            builder.ternary(condition: cond, branches: [then, other])
+                            work.append(.segment(cond)); work.append(.segment(then)); work.append(.segment(other))
+                            return
+                        }
+                        depth -= 1
+                    }
+                }
+            }
+        case .ifElse:
+            if let ii = top.firstIndex(where: { isKeyword($0, "if") }), top[ii] > s.lowerBound {
+                var depth = 0
+                for j in top[(ii + 1)...] {
+                    if isKeyword(j, "if") { depth += 1 }
+                    else if isKeyword(j, "else") {
+                        if depth == 0 {
+                            let i = top[ii]
+                            let then = s.lowerBound..<i, cond = i + 1..<j, other = j + 1..<s.upperBound
+                            builder.ternary(condition: cond, branches: [then, other])
+                            work.append(.segment(cond)); work.append(.segment(then)); work.append(.segment(other))
+                            return
+                        }
+                        depth -= 1
+                    }
+                }
+            }
+        }
+        for i in top where (tokens[i].kind == .punctuation || tokens[i].kind == .keyword || tokens[i].kind == .identifier)
+            && syntax.shortCircuit.contains(tokens[i].text) {
+            builder.shortCircuit(lhs: s.lowerBound..<i, rhs: i + 1..<s.upperBound)
+        }
+    }
+
+    /// `element for x in xs if c for y in ys if d`: each `if` clause controls the element and
+    /// every later clause.
+    private func comprehension(_ s: Range<Int>, top: [Int], firstFor: Int, work: inout [Work], builder: inout ControlTreeBuilder) {
+        var elementEnd = top[firstFor]
+        if firstFor > 0 && isKeyword(top[firstFor - 1], "async") { elementEnd = top[firstFor - 1] }
+        let element = s.lowerBound..<elementEnd
+        // Clause starts: every top-level `for` / `async` / `if` after the element.
+        var starts: [Int] = []
+        for k in firstFor..<top.count {
+            let i = top[k]
+            if isKeyword(i, "if") || (isKeyword(i, "for") && !(k > 0 && isKeyword(top[k - 1], "async"))) || isKeyword(i, "async") {
+                starts.append(i)
+            }
+        }
+        var clauses: [(keyword: Int, body: Range<Int>)] = []
+        for (n, st) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1] : s.upperBound
+            let kw = isKeyword(st, "async") ? st + 1 : st
+            clauses.append((st, kw + 1..<end))
+        }
+        work.append(.segment(element))
+        for (n, c) in clauses.enumerated() {
+            work.append(.segment(c.body))
+            if isKeyword(c.keyword, "if") {
+                let later = clauses[(n + 1)...].map { $0.keyword..<$0.body.upperBound }
+                builder.comprehension(condition: c.body, controlled: [element] + later)
+            }
+        }
+    }
+}

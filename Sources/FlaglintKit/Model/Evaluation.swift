@@ -1,0 +1,111 @@
+/// One feature-flag evaluation found in code: which evaluator matched, where, with which
+/// key and which fallback.
+public struct Evaluation: Sendable, Equatable {
+    /// The evaluator (catalogue or `.lint.yml`) that matched.
+    public var evaluator: EvaluatorInfo
+    /// Token range of everything the pattern matched.
+    public var tokens: Range<Int>
+    /// Token index of the reported location (SPEC §4.1: the first matched token after a
+    /// leading receiver metavariable; the `[` of an Objective-C message).
+    public var anchor: Int
+    public var key: FlagKey
+    public var defaultValue: DefaultValue
+    /// Byte range of the whole match, for reporting end positions.
+    public var startOffset: Int
+    public var endOffset: Int
+
+    public init(evaluator: EvaluatorInfo, tokens: Range<Int>, anchor: Int, key: FlagKey, defaultValue: DefaultValue, startOffset: Int, endOffset: Int) {
+        self.evaluator = evaluator
+        self.tokens = tokens
+        self.anchor = anchor
+        self.key = key
+        self.defaultValue = defaultValue
+        self.startOffset = startOffset
+        self.endOffset = endOffset
+    }
+}
+
+/// What flaglint knows about an evaluation's key.
+public struct FlagKey: Sendable, Hashable {
+    public enum Resolution: Sendable, Hashable {
+        /// A string literal at the call (or the identifier a `Feature_$KEY` pattern names).
+        case literal
+        /// Through a named constant: its name and where it is defined.
+        case constant(name: String, path: String, line: Int)
+        /// Not resolvable: the flag cannot be tracked.
+        case dynamic
+    }
+    /// The key as a string; `nil` for a dynamic key.
+    public var value: String?
+    /// The key expression exactly as written (whitespace normalised).
+    public var expression: String
+    public var resolution: Resolution
+
+    public init(value: String?, expression: String, resolution: Resolution) {
+        self.value = value
+        self.expression = expression
+        self.resolution = resolution
+    }
+
+    /// Identity for "same flag": the key, or for dynamic keys the expression text.
+    public var identity: String { value ?? "<dynamic>" + expression }
+    /// How output names it: the key, or the expression for dynamic keys.
+    public var displayName: String { value ?? expression }
+}
+
+/// The fallback an evaluation passes.
+public enum DefaultValue: Sendable, Hashable {
+    /// No default argument, and the pattern allowed none (`$DEFAULT?` absent or no `$DEFAULT`).
+    case absent
+    /// A literal, or an expression resolved to one through constants.
+    case literal(LiteralValue, expression: String)
+    /// An expression that cannot be resolved to a literal.
+    case unresolved(expression: String)
+    /// Cannot be seen at the call (Python `**kwargs`, `*args`).
+    case unverifiable(expression: String)
+}
+
+public enum LiteralValue: Sendable, Hashable {
+    case bool(Bool)
+    case integer(Int)
+    case string(String)
+    case other(String)
+
+    /// SPEC §4.1: false is `false`, `False`, `NO`, `@NO`, `0` in the C family; true is `true`,
+    /// `True`, `YES`, `@YES`, a non-zero integer in the C family, and the string "true".
+    public var truth: Bool? {
+        switch self {
+        case let .bool(b): return b
+        case let .integer(i): return i != 0
+        case let .string(s): return s == "true" ? true : nil
+        case .other: return nil
+        }
+    }
+}
+
+/// The parts of an evaluator definition that rules need.
+public struct EvaluatorInfo: Sendable, Hashable {
+    public enum ValueType: String, Sendable, Hashable { case bool, any }
+    public enum Fallback: String, Sendable, Hashable { case `false`, `true`, unknown }
+    public enum Polarity: String, Sendable, Hashable { case positive, negative }
+
+    /// Catalogue id (`launchdarkly`) or `custom` for `.lint.yml` evaluators.
+    public var sdk: String
+    /// The pattern text, for messages and `flaglint sdks`.
+    public var pattern: String
+    public var type: ValueType
+    public var fallback: Fallback
+    public var polarity: Polarity
+    /// Extra words for the missing-default message (e.g. "the Flagsmith client raises
+    /// FlagsmithFeatureDoesNotExistError for unknown flags unless it has a default_flag_handler").
+    public var note: String?
+
+    public init(sdk: String, pattern: String, type: ValueType = .bool, fallback: Fallback = .unknown, polarity: Polarity = .positive, note: String? = nil) {
+        self.sdk = sdk
+        self.pattern = pattern
+        self.type = type
+        self.fallback = fallback
+        self.polarity = polarity
+        self.note = note
+    }
+}

@@ -1,0 +1,71 @@
+/// What a frontend knows about one file: its tokens, comments, control tree, constants
+/// and the problems it met. Everything right of the frontends works on this alone.
+public struct FileModel: Sendable {
+    public let source: SourceFile
+    public var tokens: [Token]
+    public var comments: [Comment]
+    public var control: ControlTree
+    public var constants: [ConstantDefinition]
+    public var diagnostics: [FrontendDiagnostic]
+    /// For every bracket token, the index of its partner (see `Brackets.match`).
+    public var partners: [Int32]
+
+    public init(source: SourceFile, tokens: [Token], comments: [Comment], control: ControlTree,
+                constants: [ConstantDefinition] = [], diagnostics: [FrontendDiagnostic] = []) {
+        self.source = source
+        self.tokens = tokens
+        self.comments = comments
+        self.control = control
+        self.constants = constants
+        self.diagnostics = diagnostics
+        self.partners = Brackets.match(tokens)
+    }
+
+    public var path: String { source.path }
+    public var language: Language { source.language }
+}
+
+/// A named constant with a literal value, as the frontend found it:
+/// Swift `let`/`static let`/enum cases, Python module/class constants, C `#define`/`const`.
+public struct ConstantDefinition: Sendable, Equatable {
+    public enum Value: Sendable, Equatable, Hashable {
+        case string(String)
+        case bool(Bool)
+        case integer(Int)
+    }
+    /// The constant's own name (`kNewCheckout`, `newCheckout` for an enum case).
+    public var name: String
+    /// Enclosing type / namespace / class names, outermost first (`["FeatureFlags"]`).
+    public var qualifiers: [String]
+    public var value: Value
+    /// Byte offset of the name in the file that defines it.
+    public var offset: Int
+    /// Token index range of the scope the constant is visible in (a function body for a
+    /// local `let`); `nil` for file-level, type-level and namespace-level constants.
+    public var scope: Range<Int>?
+    /// True for enum cases (the value is the raw value, explicit or implicit).
+    public var isEnumCase: Bool
+
+    public init(name: String, qualifiers: [String] = [], value: Value, offset: Int, scope: Range<Int>? = nil, isEnumCase: Bool = false) {
+        self.name = name
+        self.qualifiers = qualifiers
+        self.value = value
+        self.offset = offset
+        self.scope = scope
+        self.isEnumCase = isEnumCase
+    }
+}
+
+/// A problem the frontend met (unterminated string, binary content, mixed indentation).
+/// The file is still linted as far as possible.
+public struct FrontendDiagnostic: Sendable, Equatable {
+    public enum Severity: String, Sendable { case warning, error }
+    public var severity: Severity
+    public var message: String
+    public var offset: Int
+    public init(_ severity: Severity, _ message: String, at offset: Int) {
+        self.severity = severity
+        self.message = message
+        self.offset = offset
+    }
+}

@@ -1,0 +1,92 @@
+/// One file's bytes and the line table that turns byte offsets into 1-based line/column.
+///
+/// Columns count Unicode scalars (code points), the unit SARIF calls `unicodeCodePoints`;
+/// invalid UTF-8 bytes count one column each.
+public struct SourceFile: Sendable {
+    /// The path shown to users (relative to the current directory when possible).
+    public let path: String
+    public let language: Language
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line (line 1 at index 0).
+    public let lineStarts: [Int]
+
+    public init(path: String, language: Language, bytes: [UInt8]) {
+        self.path = path
+        self.language = language
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A {
+                starts.append(i + 1)
+            } else if b == 0x0D {
+                if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        self.lineStarts = starts
+    }
+
+    public init(path: String, language: Language, text: String) {
+        self.init(path: path, language: language, bytes: Array(text.utf8))
+    }
+
+    /// 1-based line containing the byte at `offset`.
+    public func line(at offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+
+    /// 1-based line and column of the byte at `offset`.
+    public func location(at offset: Int) -> SourceLocation {
+        let clamped = max(0, min(offset, bytes.count))
+        let line = line(at: clamped)
+        var column = 1
+        var i = lineStarts[line - 1]
+        while i < clamped {
+            // Count scalar starts: every byte that is not a UTF-8 continuation byte.
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourceLocation(line: line, column: column, offset: clamped)
+    }
+
+    /// The text of 1-based `line` without its line terminator (lossy for invalid UTF-8).
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1 && line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The source text between two byte offsets (lossy for invalid UTF-8).
+    public func text(from start: Int, to end: Int) -> String {
+        let s = max(0, min(start, bytes.count)), e = max(s, min(end, bytes.count))
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+}
+
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
+    public var line: Int
+    public var column: Int
+    public var offset: Int
+
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}

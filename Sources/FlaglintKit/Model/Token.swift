@@ -1,0 +1,97 @@
+/// A token of any supported language, as the frontends produce it.
+///
+/// Everything right of the frontends (patterns, analysis, rules) sees only these.
+/// Comments are not tokens: they are kept in `FileModel.comments`.
+public struct Token: Sendable, Equatable {
+    public enum Kind: UInt8, Sendable {
+        case identifier
+        /// A reserved word of the language (`if`, `guard`, `def`, `return`, ...).
+        case keyword
+        /// A string literal, or one literal segment of an interpolated string.
+        case string
+        /// Numeric literal (also character literals in the C family).
+        case number
+        /// Operators and punctuation, one token per operator (`&&`, `?.`, `->`, `::`, `(`).
+        case punctuation
+        /// Python layout: `NEWLINE`, `INDENT`, `DEDENT` (text "\n", "<indent>", "<dedent>").
+        case layout
+    }
+
+    public struct Flags: OptionSet, Sendable, Equatable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// Whitespace or a comment directly before the token.
+        public static let spaceBefore = Flags(rawValue: 1 << 0)
+        /// Whitespace or a comment directly after the token.
+        public static let spaceAfter = Flags(rawValue: 1 << 1)
+        /// The token is the first on its line.
+        public static let lineStart = Flags(rawValue: 1 << 2)
+        /// The token lies in a region that is not live code (a skipped preprocessor branch).
+        public static let inactive = Flags(rawValue: 1 << 3)
+    }
+
+    public var kind: Kind
+    /// The exact spelling in the source. For interpolation delimiters this is "(" / ")"
+    /// whatever the source spelled (`\(`, `{` in an f-string).
+    public var text: String
+    /// Byte offsets into `SourceFile.bytes`: `start..<end`.
+    public var start: Int
+    public var end: Int
+    public var flags: Flags
+    /// For a string literal with no interpolation: its decoded value. `nil` otherwise.
+    public var stringValue: String?
+
+    public init(kind: Kind, text: String, start: Int, end: Int, flags: Flags = [], stringValue: String? = nil) {
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.flags = flags
+        self.stringValue = stringValue
+    }
+
+    public func `is`(_ text: String) -> Bool { self.text == text && kind != .string }
+    public var isOpenBracket: Bool { kind == .punctuation && (text == "(" || text == "[" || text == "{") }
+    public var isCloseBracket: Bool { kind == .punctuation && (text == ")" || text == "]" || text == "}") }
+}
+
+/// A comment, with its full text including the delimiters.
+public struct Comment: Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public init(text: String, start: Int, end: Int) {
+        self.text = text
+        self.start = start
+        self.end = end
+    }
+}
+
+public enum Brackets {
+    /// For every bracket token, the index of its partner; -1 for unmatched brackets and non-brackets.
+    /// Error tolerant and iterative: a stray closer is ignored, an unclosed opener stays -1.
+    public static func match(_ tokens: [Token]) -> [Int32] {
+        var partner = [Int32](repeating: -1, count: tokens.count)
+        var stack: [Int] = []
+        for i in tokens.indices {
+            let t = tokens[i]
+            guard t.kind == .punctuation, t.text.utf8.count == 1 else { continue }
+            switch t.text {
+            case "(", "[", "{":
+                stack.append(i)
+            case ")", "]", "}":
+                let open = t.text == ")" ? "(" : t.text == "]" ? "[" : "{"
+                // Pop to the nearest matching opener; if none is open, the closer is stray.
+                if let pos = stack.lastIndex(where: { tokens[$0].text == open }) {
+                    let o = stack[pos]
+                    stack.removeSubrange(pos...)
+                    partner[o] = Int32(i)
+                    partner[i] = Int32(o)
+                }
+            default:
+                break
+            }
+        }
+        return partner
+    }
+}

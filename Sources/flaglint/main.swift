@@ -1,0 +1,1 @@
+import FlaglintKit; print(Flaglint.version)
