@@ -45,7 +45,7 @@ import Testing
         ("$C.f($KEY", "unclosed"),
         ("$C.f($KEY, ..., ...)", "at most one"),
         ("$C.f($KEY) %", "unexpected character"),
-        ("$A.$KEY", "must follow"), ("Flags.$KEY", "fixed name"),
+        ("$A.$KEY", "must follow"),
     ])
     func rejectsBadPatterns(text: String, fragment: String) {
         do {
