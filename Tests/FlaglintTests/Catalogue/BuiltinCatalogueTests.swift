@@ -42,9 +42,18 @@ enum RulesDirectory {
         #expect(embedded.map(\.name) == onDisk.map(\.name),
                 "EmbeddedCatalogue.swift lists other files than rules/*.yml: \(Self.regenerate)")
         for file in onDisk {
-            let copy = embedded.first { $0.name == file.name }?.text
-            #expect(copy == file.text, "rules/\(file.name) differs from its embedded copy: \(Self.regenerate)")
+            guard let copy = embedded.first(where: { $0.name == file.name })?.text, copy != file.text else { continue }
+            let line = Self.firstDifferentLine(copy, file.text)
+            Issue.record("rules/\(file.name):\(line) differs from its embedded copy: \(Self.regenerate)")
         }
+    }
+
+    /// 1-based number of the first line where the texts differ.
+    static func firstDifferentLine(_ a: String, _ b: String) -> Int {
+        let left = a.split(separator: "\n", omittingEmptySubsequences: false)
+        let right = b.split(separator: "\n", omittingEmptySubsequences: false)
+        let same = zip(left, right).prefix { $0 == $1 }.count
+        return same + 1
     }
 
     @Test func embeddedFilesAreSortedByName() {
@@ -125,6 +134,17 @@ enum RulesDirectory {
             for evaluator in catalogue.evaluators {
                 #expect(!evaluator.languages.isDisjoint(with: exampleLanguages),
                         "\(evaluator.origin): no example in \(evaluator.languages.sorted().map(\.rawValue))")
+            }
+        }
+    }
+
+    /// A bool evaluator with no default argument and an unknown fallback reports every call;
+    /// it must say why in a note (Flagsmith: the default lives in `defaultFlags`).
+    @Test func defaultlessBoolEvaluatorsExplainAnUnknownFallback() throws {
+        for catalogue in try BuiltinCatalogue.load() {
+            for evaluator in catalogue.evaluators
+            where evaluator.info.type == .bool && !evaluator.info.pattern.contains("$DEFAULT") && evaluator.info.fallback == .unknown {
+                #expect(evaluator.info.note != nil, "\(evaluator.origin): say the fallback, or add a note")
             }
         }
     }
