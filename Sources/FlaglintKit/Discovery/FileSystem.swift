@@ -40,7 +40,7 @@ enum FileSystem {
         case S_IFLNK: kind = .symlink
         default: kind = .other
         }
-        return .success(Status(kind: kind, identity: DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))))
+        return .success(Status(kind: kind, identity: DirectoryIdentity(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))))
     }
 
     static func exists(_ path: String) -> Bool {
