@@ -208,6 +208,8 @@ private struct Walk {
             isRoot = false
             var children: [Frame] = []
             for entry in listing.sorted(by: { $0.name < $1.name }) {
+                // Hidden names are skipped before any `stat` (`.git` is in every repository).
+                if entry.name.hasPrefix(".") { continue }
                 let path = PathName.join(frame.directory, entry.name)
                 var kind = entry.kind
                 var childIdentity: DirectoryIdentity?
