@@ -22,7 +22,7 @@ public struct Configuration: Sendable {
     /// In-house evaluators (`info.sdk == "custom"`), in file order.
     public var evaluators: [EvaluatorDefinition] = []
     /// Rule settings by rule id; rules absent here use their defaults.
-    public var rules: [String: RuleSettings] = [:]
+    public var rules: [String: RuleConfiguration] = [:]
     public var registry: [RegistrySource] = []
     /// The inline `flags:` mapping, for the registry loader.
     public var inlineFlags: InlineFlags?
@@ -79,7 +79,7 @@ public enum RuleSeverity: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One rule's configured settings.
-public struct RuleSettings: Sendable, Equatable {
+public struct RuleConfiguration: Sendable, Equatable {
     /// `nil` when only options were given.
     public var severity: RuleSeverity?
     /// Validated options by name (the names and types come from `RuleOptionTable`).

@@ -395,11 +395,11 @@ struct ConfigReader {
         return EvaluatorDefinition(info: info, languages: languages, pattern: pattern, origin: location(node).description)
     }
 
-    func ruleSettings(_ rule: Entry) throws(ConfigError) -> RuleSettings {
+    func ruleSettings(_ rule: Entry) throws(ConfigError) -> RuleConfiguration {
         guard let options = RuleOptionTable.options(of: rule.key) else {
             throw unknownKey(rule, allowed: RuleOptionTable.ruleIDs, kind: "rule")
         }
-        var settings = RuleSettings(severity: nil, location: location(rule.keyNode))
+        var settings = RuleConfiguration(severity: nil, location: location(rule.keyNode))
         // `unknown-flag: warning` is shorthand for `{ severity: warning }`.
         if case .scalar = rule.value {
             settings.severity = try choice(rule.value, what: "the severity of `\(rule.key)`", among: RuleSeverity.allCases)

@@ -13,12 +13,15 @@ public struct LintInput: Sendable {
     public var readPath: String?
     public var language: Language
     public var contents: [UInt8]?
+    /// A `.h` file: C unless its content shows C++ or Objective-C (SPEC §6.3).
+    public var detectHeaderLanguage: Bool
 
-    public init(displayPath: String, readPath: String?, language: Language, contents: [UInt8]? = nil) {
+    public init(displayPath: String, readPath: String?, language: Language, contents: [UInt8]? = nil, detectHeaderLanguage: Bool = false) {
         self.displayPath = displayPath
         self.readPath = readPath
         self.language = language
         self.contents = contents
+        self.detectHeaderLanguage = detectHeaderLanguage
     }
 }
 
@@ -127,9 +130,10 @@ public struct Linter: Sendable {
             result.diagnostics.append("\(input.displayPath):1:1: warning: binary file (contains NUL bytes); skipped")
             return result
         }
-        guard let evaluators = byLanguage[input.language], !evaluators.isEmpty, prefilter.matches(bytes) else { return result }
-        guard let frontend = FrontendRegistry.frontend(for: input.language) else { return result }
-        let source = SourceFile(path: input.displayPath, language: input.language, bytes: bytes)
+        let language = input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language
+        guard let evaluators = byLanguage[language], !evaluators.isEmpty, prefilter.matches(bytes) else { return result }
+        guard let frontend = FrontendRegistry.frontend(for: language) else { return result }
+        let source = SourceFile(path: input.displayPath, language: language, bytes: bytes)
         let model: FileModel
         do {
             model = try frontend.parse(source, context: settings.frontendContext)
