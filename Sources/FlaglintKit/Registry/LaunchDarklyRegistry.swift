@@ -16,6 +16,17 @@ public enum LaunchDarklyRegistry {
         }
         var records: [FlagRecord] = []
         for flag in flags { records.append(try record(flag, environment: environment, lines: lines)) }
+        // A flag may lack an environment (created before it, or a filtered export); an
+        // environment no flag has is a typo in the registry entry.
+        if let environment {
+            let withEnvironments = flags.compactMap { $0["environments"] }.filter { !$0.isNull }
+            if let first = withEnvironments.first, !withEnvironments.contains(where: { $0[environment] != nil }) {
+                var known = Set<String>()
+                for node in withEnvironments { if case let .mapping(entries) = node.value { known.formUnion(entries.map(\.key)) } }
+                let list = known.sorted().joined(separator: ", ")
+                throw first.error("no flag has the environment `\(environment)` (environments: \(list.isEmpty ? "none" : list))")
+            }
+        }
         return records
     }
 
@@ -54,10 +65,7 @@ public enum LaunchDarklyRegistry {
         let entries = try environments.mapping("`environments` of flag `\(key)`")
         let deciding: [RegistryNode.Entry]
         if let environment {
-            guard let entry = entries.first(where: { $0.key == environment }) else {
-                let known = entries.map(\.key).joined(separator: ", ")
-                throw environments.error("flag `\(key)` has no environment `\(environment)` (it has: \(known.isEmpty ? "none" : known))")
-            }
+            guard let entry = entries.first(where: { $0.key == environment }) else { return nil }
             deciding = [entry]
         } else if let production = entries.first(where: { $0.key == "production" }) {
             deciding = [production]
