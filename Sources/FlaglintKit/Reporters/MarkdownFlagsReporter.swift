@@ -36,9 +36,13 @@ public struct MarkdownFlagsReporter: Sendable {
             out.append("## References")
             for flag in withReferences {
                 out.append("")
-                var heading = "### \(code(flag.displayName)) — \(flag.state.rawValue)"
+                var heading = "### \(code(flag.displayName)) — "
+                if flag.state == .removed, let date = flag.removed {
+                    heading += "removed on \(date)"
+                } else {
+                    heading += flag.state.rawValue
+                }
                 if let date = flag.rolledOut, let days = flag.daysSinceRollout { heading += ", rolled out \(date) (\(days) days ago)" }
-                if let date = flag.removed { heading += ", removed \(date)" }
                 if let owner = flag.owner { heading += ", owner \(owner)" }
                 out.append(heading)
                 out.append("")
