@@ -38,6 +38,8 @@ public struct EvaluationRecord: Sendable, Equatable {
     /// `"false"`, `"true"`, `"missing"`, `"implicit-false"` or the expression text (SPEC §8).
     public var defaultDescription: String
     public var lineText: String
+    /// The evaluation itself: lifecycle rules compare its default with the registry's (polarity, fallback).
+    public var evaluation: Evaluation
 }
 
 /// The outcome of linting one file.
@@ -174,7 +176,7 @@ public struct Linter: Sendable {
         }
         return EvaluationRecord(path: file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                                 language: file.model.language, key: e.key, sdk: e.evaluator.sdk, defaultDescription: d,
-                                lineText: file.model.source.lineText(start.line))
+                                lineText: file.model.source.lineText(start.line), evaluation: e)
     }
 }
 
