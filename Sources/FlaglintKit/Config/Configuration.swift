@@ -23,7 +23,7 @@ public struct Configuration: Sendable {
     public var evaluators: [EvaluatorDefinition] = []
     /// Rule settings by rule id; rules absent here use their defaults.
     public var rules: [String: RuleConfiguration] = [:]
-    public var registry: [RegistrySource] = []
+    public var registry: [RegistryEntry] = []
     /// The inline `flags:` mapping, for the registry loader.
     public var inlineFlags: InlineFlags?
     /// Absolute path of the compilation database, if configured.
@@ -100,11 +100,8 @@ public enum RuleOptionValue: Sendable, Hashable {
 }
 
 /// A `registry:` entry (SPEC §5).
-public struct RegistrySource: Sendable, Hashable {
-    public enum Format: String, Sendable, Hashable, CaseIterable {
-        case native, flagd, launchdarkly, unleash
-        case openFeatureManifest = "openfeature-manifest"
-    }
+public struct RegistryEntry: Sendable, Hashable {
+    public typealias Format = RegistryFormat
 
     /// Absolute path, resolved against the configuration's directory.
     public var path: String
@@ -118,6 +115,12 @@ public struct RegistrySource: Sendable, Hashable {
         self.format = format
         self.environment = environment
         self.location = location
+    }
+
+    /// The registry loader's view of this entry.
+    public var source: RegistrySource {
+        RegistrySource(path: path, format: format, environment: environment,
+                       declaredAt: RegistryLocation(path: location.path, line: location.line, column: location.column))
     }
 }
 

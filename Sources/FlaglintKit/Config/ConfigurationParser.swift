@@ -428,10 +428,10 @@ struct ConfigReader {
 
     static let registryKeys = ["path", "format", "environment"]
 
-    func registrySource(_ node: Node, directory: String) throws(ConfigError) -> RegistrySource {
+    func registrySource(_ node: Node, directory: String) throws(ConfigError) -> RegistryEntry {
         if case .scalar = node {
             let path = try string(node, what: "a registry entry")
-            return RegistrySource(path: PathName.absolute(path, relativeTo: directory), format: .native, location: location(node))
+            return RegistryEntry(path: PathName.absolute(path, relativeTo: directory), format: .native, location: location(node))
         }
         guard case .mapping = node else {
             throw error(node, "a registry entry must be a path or a mapping with `path` and `format`, found \(describe(node))")
@@ -443,9 +443,9 @@ struct ConfigReader {
         func value(_ key: String) -> Node? { entries.first { $0.key == key && !isNull($0.value) }?.value }
         guard let pathNode = value("path") else { throw error(node, "a registry entry needs `path`") }
         let path = try string(pathNode, what: "`path`")
-        var source = RegistrySource(path: PathName.absolute(path, relativeTo: directory), format: .native, location: location(node))
+        var source = RegistryEntry(path: PathName.absolute(path, relativeTo: directory), format: .native, location: location(node))
         if let formatNode = value("format") {
-            source.format = try choice(formatNode, what: "`format`", among: RegistrySource.Format.allCases)
+            source.format = try choice(formatNode, what: "`format`", among: RegistryEntry.Format.allCases)
         }
         if let environmentNode = value("environment") {
             guard source.format == .launchdarkly else {

@@ -24,6 +24,7 @@ public enum RuleOptionTable {
         ("unused-flag", []),
         ("removed-flag", []),
         ("unused-suppression", []),
+        ("manifest-default-mismatch", []),
     ]
 
     public static var ruleIDs: [String] { rules.map(\.id) }

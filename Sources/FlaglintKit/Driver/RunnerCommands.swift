@@ -4,12 +4,27 @@ import Foundation
 extension Runner {
     /// What one run lints and with which settings: one group per configuration file.
     struct Plan {
-        var groups: [(settings: LintSettings, inputs: [LintInput])]
+        struct Group {
+            var settings: LintSettings
+            var inputs: [LintInput]
+            var registry: Registry?
+        }
+        var groups: [Group]
+        var today: CalendarDate
+        /// The run sees the whole project (directories, not a file list or stdin): unused-flag applies.
+        var wholeProject: Bool
         var fileCount: Int { groups.reduce(0) { $0 + $1.inputs.count } }
     }
 
     /// Builds the plan, or returns the exit code when the run must stop (2) or has nothing to do (0).
     func plan(_ common: Common) -> Result<Plan, ExitStatus> {
+        var today = CalendarDate.todayUTC()
+        if let t = common.today {
+            switch CalendarDate.parse(t) {
+            case let .success(d): today = d
+            case .failure: return .failure(.init(fail("flaglint: --today takes a date YYYY-MM-DD, not `\(t)`")))
+            }
+        }
         let resolver: ConfigurationResolver
         do {
             resolver = try ConfigurationResolver(overrideFile: common.config)
@@ -31,7 +46,7 @@ extension Runner {
             do {
                 switch try discovery.stdinFile(name) {
                 case let .lint(file): files = [file]
-                case .excluded: return .success(Plan(groups: []))
+                case .excluded: return .success(Plan(groups: [], today: today, wholeProject: false))
                 case .unsupported:
                     return .failure(.init(fail("flaglint: \(name): error: not a file type flaglint reads (Swift, Python, C, C++, Objective-C)")))
                 }
@@ -56,20 +71,46 @@ extension Runner {
             if grouped[id] == nil { order.append(id); grouped[id] = (f.configuration, []) }
             grouped[id]!.1.append(f)
         }
-        var plan = Plan(groups: [])
+        let explicitFiles = files.contains { $0.isExplicit }
+        var plan = Plan(groups: [], today: today, wholeProject: stdinContents == nil && !explicitFiles)
         for id in order {
             let (config, members) = grouped[id]!
+            let registry: Registry?
+            switch loadRegistry(config) {
+            case let .failure(status): return .failure(status)
+            case let .success(r): registry = r
+            }
             switch settings(for: config, common) {
             case let .failure(status): return .failure(status)
-            case let .success(s):
+            case var .success(s):
+                s.flagName = LifecycleCheck.flagName(registry)
                 let inputs = members.map {
                     LintInput(displayPath: $0.displayPath, readPath: stdinContents == nil ? $0.path : nil, language: $0.language,
                               contents: stdinContents, detectHeaderLanguage: $0.needsContentCheck)
                 }
-                plan.groups.append((s, inputs))
+                plan.groups.append(.init(settings: s, inputs: inputs, registry: registry))
             }
         }
         return .success(plan)
+    }
+
+    /// The registry a configuration declares (files and inline `flags:`); nil when none.
+    /// Nothing is linted against a half-read registry: any error stops the run.
+    func loadRegistry(_ config: Configuration) -> Result<Registry?, ExitStatus> {
+        guard !config.registry.isEmpty || config.inlineFlags != nil else { return .success(nil) }
+        do {
+            var inline: [FlagRecord] = []
+            if let flags = config.inlineFlags {
+                inline = try NativeRegistry.records(flagsNode: flags.node(), path: flags.path)
+            }
+            let registry = try Registry.load(sources: config.registry.map(\.source), inline: inline) { path in
+                guard let bytes = FileReader.read(path) else { throw Failure("no such file or not readable") }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            return .success(registry)
+        } catch {
+            return .failure(.init(fail(error.description)))
+        }
     }
 
     /// The evaluators and rule settings a configuration selects.
@@ -106,7 +147,22 @@ extension Runner {
         let jobs = max(1, common.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var results: [FileResult] = []
         for group in plan.groups {
-            results += Linter(settings: group.settings).lint(group.inputs, jobs: jobs)
+            var groupResults = Linter(settings: group.settings).lint(group.inputs, jobs: jobs)
+            // Lifecycle rules see every evaluation of the group at once (unused-flag needs them all).
+            let lifecycle = LifecycleCheck(registry: group.registry, today: plan.today)
+                .findings(groupResults.flatMap(\.evaluations).map(FlagReference.init), settings: group.settings, wholeProject: plan.wholeProject)
+            if !lifecycle.isEmpty {
+                // Registry findings point into registry files, which config resolution made absolute.
+                let cwd = FileManager.default.currentDirectoryPath
+                var extra = FileResult(path: "")
+                extra.findings = lifecycle.map { f in
+                    var f = f
+                    if f.path.hasPrefix("/") { f.path = PathName.display(f.path, currentDirectory: cwd) }
+                    return f
+                }
+                groupResults.append(extra)
+            }
+            results += groupResults
         }
         results.sort { $0.path < $1.path }
         var fatal = Set<String>()
@@ -174,12 +230,15 @@ extension Runner {
         case let .failure(s): return s.code
         case let .success(r): results = r
         }
-        let inventory = FlagInventory(records: results.flatMap(\.evaluations))
+        let registry = plan.groups.lazy.compactMap(\.registry).first
+        let staleDays = plan.groups.first?.settings.rules[StaleFlagRule.id]?.days ?? Lifecycle.defaultStaleDays
+        let inventory = FlagInventory(references: results.flatMap(\.evaluations).map(FlagReference.init),
+                                      registry: registry, today: plan.today, staleDays: staleDays)
         let document: String
         switch format {
-        case "json": document = inventory.json()
-        case "markdown": document = inventory.markdown()
-        default: document = inventory.text()
+        case "json": document = FlagsJSONReporter().render(inventory)
+        case "markdown": document = MarkdownFlagsReporter().render(inventory)
+        default: document = FlagsTextReporter().render(inventory)
         }
         return emit(document, to: common.output) ? 0 : 2
     }
