@@ -59,6 +59,8 @@ struct SwiftStructureParser {
                 while i < range.upperBound && cursor.isPunct(i, ";") { i += 1 }
             }
         }
+        // The work list is LIFO; report constants in source order.
+        constants.sort { $0.offset < $1.offset }
         return Result(control: builder.finish(), constants: constants, diagnostics: unbalanced())
     }
 
@@ -312,6 +314,9 @@ struct SwiftStructureParser {
             let guardRange = label.guardStart.map { $0..<label.colon }
             if let g = guardRange { condition(g, ctx: ctx, commaIsAnd: false) }
             cases.append(SwitchCase(guardCondition: guardRange, body: body))
+            // `break` in a case leaves the switch: what follows in the same case is controlled,
+            // the other cases are not.
+            builder.loopBoundary(body: body)
             work.append((body, ctx.code(body)))
         }
         if labels.isEmpty { work.append((b.body, ctx.code(b.body))) }

@@ -55,7 +55,7 @@ struct SwiftTokenCursor {
         }
         if cur.kind == .punctuation {
             switch cur.text {
-            case ".", "{": return true
+            case ".", "{", ":": return true
             case "(", "[", "@", "#", "\\", ";", ")", "]", "}", "`", ",": return cur.text == ","
             default:
                 if cur.text.utf8.first.map(SwiftLexer.isOperatorChar) == true { return true }
