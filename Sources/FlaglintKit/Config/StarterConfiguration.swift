@@ -28,6 +28,7 @@ extension Configuration {
           unused-flag:           { severity: warning }
           removed-flag:          { severity: error }
           unused-suppression:    { severity: warning }
+          manifest-default-mismatch: { severity: warning }
 
         # Flag lifecycle data (rollout dates, removals), relative to this file.
         # registry:

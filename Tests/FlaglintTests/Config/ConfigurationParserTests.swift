@@ -118,10 +118,10 @@ private func error(_ yaml: String) -> String? {
             + "(allowed: version, include, exclude, sdks, evaluators, rules, registry, flags, compile_commands, defines, languages)")
         #expect(error("colour: red") == ".lint.yml:1:1: error: unknown key `colour` "
             + "(allowed: version, include, exclude, sdks, evaluators, rules, registry, flags, compile_commands, defines, languages)")
-        #expect(error("evaluators:\n  - match: x\n    langauge: swift\n") == ".lint.yml:3:5: error: unknown key `langauge` in an evaluator; "
+        #expect(error("evaluators:\n  - match: f($KEY)\n    langauge: swift\n") == ".lint.yml:3:5: error: unknown key `langauge` in an evaluator; "
             + "did you mean `language`? (allowed: match, language, type, fallback, polarity, note)")
         #expect(error("rules:\n  nested-flags: off\n") == ".lint.yml:2:3: error: unknown rule `nested-flags`; did you mean `nested-flag`? "
-            + "(configurable rules: nested-flag, stale-flag, missing-default-false, dynamic-flag-key, unknown-flag, unused-flag, removed-flag, unused-suppression)")
+            + "(configurable rules: nested-flag, stale-flag, missing-default-false, dynamic-flag-key, unknown-flag, unused-flag, removed-flag, unused-suppression, manifest-default-mismatch)")
         #expect(error("rules:\n  nested-flag: { max-depth: 2 }\n") == ".lint.yml:2:18: error: unknown option `max-depth` for rule `nested-flag`; "
             + "did you mean `max_depth`? (allowed: severity, max_depth)")
         #expect(error("rules:\n  unknown-flag: { days: 2 }\n") == ".lint.yml:2:19: error: unknown option `days` for rule `unknown-flag` (allowed: severity)")
@@ -153,11 +153,11 @@ private func error(_ yaml: String) -> String? {
         #expect(error("rules:\n  missing-default-false: { unverifiable: info }\n") == ".lint.yml:2:42: error: `unverifiable` must be one of error, warning, off, found `info`")
         #expect(error("rules:\n  unknown-flag: loud\n") == ".lint.yml:2:17: error: the severity of `unknown-flag` must be one of error, warning, off, found `loud`")
         #expect(error("evaluators:\n  - language: swift\n") == ".lint.yml:2:5: error: an evaluator needs `match`, the pattern of the call it recognises")
-        #expect(error("evaluators:\n  - match: x\n    language: kotlin\n") == ".lint.yml:3:15: error: unknown language `kotlin`; expected one of swift, python, c, cpp, objc, objcpp, cfamily")
-        #expect(error("evaluators:\n  - match: x\n    language: [swift, go]\n") == ".lint.yml:3:23: error: unknown language `go`; expected one of swift, python, c, cpp, objc, objcpp, cfamily")
-        #expect(error("evaluators:\n  - match: x\n    fallback: maybe\n") == ".lint.yml:3:15: error: `fallback` must be one of false, true, unknown, found `maybe`")
-        #expect(error("evaluators:\n  - match: x\n    type: boolean\n") == ".lint.yml:3:11: error: `type` must be one of bool, any, found `boolean`")
-        #expect(error("evaluators:\n  - match: x\n    polarity: negativ\n") == ".lint.yml:3:15: error: `polarity` must be one of positive, negative, found `negativ`; did you mean `negative`?")
+        #expect(error("evaluators:\n  - match: f($KEY)\n    language: kotlin\n") == ".lint.yml:3:15: error: unknown language `kotlin`; expected one of swift, python, c, cpp, objc, objcpp, cfamily")
+        #expect(error("evaluators:\n  - match: f($KEY)\n    language: [swift, go]\n") == ".lint.yml:3:23: error: unknown language `go`; expected one of swift, python, c, cpp, objc, objcpp, cfamily")
+        #expect(error("evaluators:\n  - match: f($KEY)\n    fallback: maybe\n") == ".lint.yml:3:15: error: `fallback` must be one of false, true, unknown, found `maybe`")
+        #expect(error("evaluators:\n  - match: f($KEY)\n    type: boolean\n") == ".lint.yml:3:11: error: `type` must be one of bool, any, found `boolean`")
+        #expect(error("evaluators:\n  - match: f($KEY)\n    polarity: negativ\n") == ".lint.yml:3:15: error: `polarity` must be one of positive, negative, found `negativ`; did you mean `negative`?")
         #expect(error("evaluators:\n  - match: \"\"\n") == ".lint.yml:2:12: error: `match` must not be empty")
         #expect(error("registry:\n  - { path: a.json, format: yaml }\n") == ".lint.yml:2:29: error: `format` must be one of native, flagd, launchdarkly, unleash, openfeature-manifest, found `yaml`")
         #expect(error("registry:\n  - { format: flagd }\n") == ".lint.yml:2:5: error: a registry entry needs `path`")
@@ -231,7 +231,7 @@ private func error(_ yaml: String) -> String? {
 
     @Test func theRuleTableCoversTheSpecRules() {
         #expect(Set(RuleOptionTable.ruleIDs) == ["nested-flag", "stale-flag", "missing-default-false", "dynamic-flag-key",
-                                                 "unknown-flag", "unused-flag", "removed-flag", "unused-suppression"])
+                                                 "unknown-flag", "unused-flag", "removed-flag", "unused-suppression", "manifest-default-mismatch"])
     }
 
     @Test func shippedExamplesLoad() throws {
