@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import FlaglintKit
+
+/// Runs flaglint over every fixture project in `testdata/` and holds it to the inline
+/// expectations (`// expect: RULE`, `# expect: RULE`) of every file in it.
+@Suite struct FixtureTests {
+    struct Scenario: CustomTestStringConvertible, Sendable {
+        let directory: String
+        var testDescription: String { directory }
+    }
+
+    /// Each language's fixture directory, and each lifecycle scenario, is one project.
+    static let scenarios: [Scenario] = {
+        var out: [Scenario] = []
+        let fm = FileManager.default
+        for dir in ["testdata/swift", "testdata/python", "testdata/cfamily"] where PackagePaths.exists(dir) {
+            out.append(Scenario(directory: dir))
+        }
+        if let subs = try? fm.contentsOfDirectory(atPath: PackagePaths.path("testdata/lifecycle")) {
+            for s in subs.sorted() where PackagePaths.exists("testdata/lifecycle/\(s)/.lint.yml") {
+                out.append(Scenario(directory: "testdata/lifecycle/\(s)"))
+            }
+        }
+        return out
+    }()
+
+    static let sourceExtensions: Set<String> = ["swift", "py", "c", "h", "cc", "cpp", "hpp", "m", "mm", "yml", "yaml"]
+
+    @Test(arguments: scenarios)
+    func scenario(_ s: Scenario) throws {
+        let root = PackagePaths.path(s.directory)
+        var common = Runner.Common(paths: [root], config: nil, format: nil, output: nil, today: nil, jobs: 2,
+                                   stdinFilename: nil, forceExclude: false, select: nil, ignore: [], color: "never", quiet: true)
+        applyFixtureArgs(from: root + "/.lint.yml", to: &common)
+        let runner = Runner()
+        guard case var .success(plan) = runner.plan(common) else {
+            Issue.record("configuration of \(s.directory) failed")
+            return
+        }
+        let haveClang = TestLinter.libclangAvailable
+        if !haveClang {
+            for g in plan.groups.indices { plan.groups[g].inputs.removeAll { $0.language.isCFamily || $0.detectHeaderLanguage } }
+        }
+        guard case let .success(results) = runner.execute(plan, common) else {
+            Issue.record("linting \(s.directory) failed")
+            return
+        }
+        let cwd = FileManager.default.currentDirectoryPath
+        func absolute(_ p: String) -> String { p.hasPrefix("/") ? p : PathName.normalize(cwd + "/" + p) }
+        var byFile: [String: [Finding]] = [:]
+        for f in results.flatMap(\.findings) { byFile[absolute(f.path), default: []].append(f) }
+
+        var problems: [String] = []
+        var expectedRegistry: [String: [Int: [String]]] = [:]
+        if let text = try? String(contentsOfFile: root + "/expected-registry-findings.txt", encoding: .utf8) {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let parts = line.split(separator: ":", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 3, let n = Int(parts[1]) else { continue }
+                expectedRegistry[PathName.normalize(root + "/" + parts[0]), default: [:]][n, default: []].append(parts[2])
+            }
+        }
+        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        var checked = 0
+        for rel in files.sorted() {
+            let ext = (rel as NSString).pathExtension.lowercased()
+            let path = PathName.normalize(root + "/" + rel)
+            let isCode = Self.sourceExtensions.contains(ext) || ext == "json"
+            guard isCode else { continue }
+            if !haveClang, ["c", "h", "cc", "cpp", "hpp", "m", "mm"].contains(ext) { continue }
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            var expected = Expectations.parse(text)
+            for (line, ids) in expectedRegistry[path] ?? [:] { expected[line, default: []] += ids }
+            expected = expected.mapValues { $0.sorted() }
+            problems += Expectations.compare(expected: expected, findings: byFile[path] ?? [], path: s.directory + "/" + rel)
+            byFile[path] = nil
+            checked += 1
+        }
+        for (path, findings) in byFile where !findings.isEmpty {
+            problems.append("findings in a file without expectations: \(path): \(findings.map { "\($0.line): \($0.rule)" })")
+        }
+        #expect(checked > 0)
+        #expect(problems.isEmpty, "\n\(problems.joined(separator: "\n"))")
+    }
+
+    /// `# fixture-args: --today 2026-11-25` on the first line of the scenario's `.lint.yml`.
+    func applyFixtureArgs(from config: String, to common: inout Runner.Common) {
+        guard let text = try? String(contentsOfFile: config, encoding: .utf8),
+              let first = text.split(separator: "\n").first, first.hasPrefix("# fixture-args:") else { return }
+        let args = first.dropFirst("# fixture-args:".count).split(separator: " ").map(String.init)
+        var i = 0
+        while i < args.count {
+            switch args[i] {
+            case "--today" where i + 1 < args.count: common.today = args[i + 1]; i += 2
+            case "--select" where i + 1 < args.count: common.select = args[i + 1].split(separator: ",").map(String.init); i += 2
+            default: i += 1
+            }
+        }
+    }
+}
