@@ -14,7 +14,7 @@ import Testing
     static let scenarios: [Scenario] = {
         var out: [Scenario] = []
         let fm = FileManager.default
-        for dir in ["testdata/swift", "testdata/python", "testdata/cfamily"] where PackagePaths.exists(dir) {
+        for dir in ["testdata/swift", "testdata/python", "testdata/cfamily", "testdata/crossfile"] where PackagePaths.exists(dir) {
             out.append(Scenario(directory: dir))
         }
         if let subs = try? fm.contentsOfDirectory(atPath: PackagePaths.path("testdata/lifecycle")) {

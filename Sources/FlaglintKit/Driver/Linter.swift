@@ -53,6 +53,9 @@ public struct FileResult: Sendable {
     public var failure: String?
     /// Whether the frontend ran (the prefilter found a name).
     public var parsed = false
+    /// Names of constants a key or default refers to that this file does not define: a
+    /// whole-project run looks for them in the other files.
+    public var unresolvedNames: Set<String> = []
     public var model: FileModel?
 }
 
@@ -155,6 +158,7 @@ public struct Linter: Sendable {
         let evaluations = matcher.evaluations(of: evaluators)
         let file = AnalyzedFile(model: model, evaluations: evaluations)
         result.evaluations = evaluations.map { record($0, in: file) }
+        result.unresolvedNames = Self.unresolvedNames(evaluations)
         for rule in RuleRegistry.fileRules {
             let id = rule.description.id
             guard settings.isEnabled(id), let s = settings.rules[id] else { continue }
@@ -163,6 +167,50 @@ public struct Linter: Sendable {
         result.findings.sort(by: Finding.ordered)
         if keepModels { result.model = model }
         return result
+    }
+
+    /// The last name of every key/default written as a plain (qualified) name that did not resolve.
+    static func unresolvedNames(_ evaluations: [Evaluation]) -> Set<String> {
+        var out = Set<String>()
+        func add(_ expression: String) {
+            let parts = expression.split(whereSeparator: { $0 == "." || $0 == ":" || $0 == ">" || $0 == "-" })
+            guard let last = parts.last, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }) else { return }
+            out.insert(last == "rawValue" && parts.count > 1 ? String(parts[parts.count - 2]) : String(last))
+        }
+        for e in evaluations {
+            if e.key.resolution == .dynamic { add(e.key.expression) }
+            if case let .unresolved(x) = e.defaultValue { add(x) }
+        }
+        return out
+    }
+
+    /// Top-level constants of the files among `inputs` that mention one of `names`.
+    public func constants(in inputs: [LintInput], naming names: Set<String>, jobs: Int) -> ConstantTable {
+        let filter = Prefilter(names: names)
+        let slots = ResultSlots(count: inputs.count)
+        let next = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, inputs.count))) { _ in
+            while true {
+                let i = next.increment()
+                guard i < inputs.count else { return }
+                let input = inputs[i]
+                guard let bytes = input.contents ?? input.readPath.flatMap(FileReader.read), !bytes.prefix(8000).contains(0),
+                      filter.matches(bytes) else { continue }
+                let language = input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language
+                guard let frontend = FrontendRegistry.frontend(for: language) else { continue }
+                let source = SourceFile(path: input.displayPath, language: language, bytes: bytes)
+                guard let model = try? frontend.parse(source, context: settings.frontendContext) else { continue }
+                var r = FileResult(path: input.displayPath)
+                r.model = FileModel(source: source, tokens: [], comments: [], control: ControlTree(),
+                                    constants: model.constants.filter { $0.scope == nil && names.contains($0.name) })
+                slots.set(i, r)
+            }
+        }
+        var table = ConstantTable()
+        for r in slots.values() {
+            if let m = r.model { table.add(m.constants, from: m.source, topLevelOnly: true) }
+        }
+        return table
     }
 
     private func record(_ e: Evaluation, in file: AnalyzedFile) -> EvaluationRecord {

@@ -147,7 +147,19 @@ extension Runner {
         let jobs = max(1, common.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var results: [FileResult] = []
         for group in plan.groups {
-            var groupResults = Linter(settings: group.settings).lint(group.inputs, jobs: jobs)
+            let linter = Linter(settings: group.settings)
+            var groupResults = linter.lint(group.inputs, jobs: jobs)
+            // Cross-file constants (SPEC §4.1): only when some key or default stayed unresolved,
+            // and only files that mention one of those names are parsed for their constants.
+            let missing = groupResults.reduce(into: Set<String>()) { $0.formUnion($1.unresolvedNames) }
+            if !missing.isEmpty {
+                let table = linter.constants(in: group.inputs, naming: missing, jobs: jobs)
+                if !table.isEmpty {
+                    let redo = groupResults.indices.filter { !groupResults[$0].unresolvedNames.isEmpty }
+                    let again = linter.lint(redo.map { group.inputs[$0] }, jobs: jobs, resolver: ValueResolver(project: table))
+                    for (k, i) in redo.enumerated() { groupResults[i] = again[k] }
+                }
+            }
             // Lifecycle rules see every evaluation of the group at once (unused-flag needs them all).
             let lifecycle = LifecycleCheck(registry: group.registry, today: plan.today)
                 .findings(groupResults.flatMap(\.evaluations).map(FlagReference.init), settings: group.settings, wholeProject: plan.wholeProject)

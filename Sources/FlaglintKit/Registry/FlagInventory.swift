@@ -21,6 +21,14 @@ public struct FlagInventory: Sendable, Equatable {
         public var `default`: String
         /// The key as code writes it (an alias, a constant's name, a dynamic expression).
         public var expression: String
+        /// When the key came through a constant: which one and where it is defined.
+        public var constant: Constant?
+
+        public struct Constant: Sendable, Equatable, Codable {
+            public var name: String
+            public var path: String
+            public var line: Int
+        }
     }
 
     public struct Flag: Sendable, Equatable {
@@ -104,9 +112,14 @@ public struct FlagInventory: Sendable, Equatable {
     static func references(_ list: [FlagReference]) -> [Reference] {
         list.map { r in
             Reference(path: r.path, line: r.line, column: r.column, language: r.language, sdk: r.evaluation.evaluator.sdk,
-                      default: defaultText(r.evaluation), expression: r.key.expression)
+                      default: defaultText(r.evaluation), expression: r.key.expression, constant: constant(r.key))
         }
         .sorted { ($0.path, $0.line, $0.column) < ($1.path, $1.line, $1.column) }
+    }
+
+    static func constant(_ key: FlagKey) -> Reference.Constant? {
+        if case let .constant(name, path, line) = key.resolution { return .init(name: name, path: path, line: line) }
+        return nil
     }
 
     /// SPEC §8's `default` strings.

@@ -14,9 +14,14 @@ public struct FlagsJSONReporter: Sendable {
             if let r = f.removed { members.append(("removed", .string(r.description))) }
             if f.permanent { members.append(("permanent", .bool(true))) }
             members.append(("references", .array(f.references.map { r in
-                .object([("path", .string(r.path)), ("line", .int(r.line)), ("column", .int(r.column)),
-                         ("language", .string(r.language.rawValue)), ("sdk", .string(r.sdk)),
-                         ("default", .string(r.default)), ("expression", .string(r.expression))])
+                var ref: [(String, JSONValue)] = [
+                    ("path", .string(r.path)), ("line", .int(r.line)), ("column", .int(r.column)),
+                    ("language", .string(r.language.rawValue)), ("sdk", .string(r.sdk)),
+                    ("default", .string(r.default)), ("expression", .string(r.expression))]
+                if let c = r.constant {
+                    ref.append(("constant", .object([("name", .string(c.name)), ("path", .string(c.path)), ("line", .int(c.line))])))
+                }
+                return .object(ref)
             })))
             return .object(members)
         }
@@ -40,7 +45,8 @@ public struct FlagsTextReporter: Sendable {
             out += head + "\n"
             for r in f.references {
                 out += "    \(r.path):\(r.line):\(r.column)  \(r.sdk)  default: \(r.default)"
-                    + (r.expression != f.displayName ? "  as `\(r.expression)`" : "") + "\n"
+                    + (r.expression != f.displayName ? "  as `\(r.expression)`" : "")
+                    + (r.constant.map { "  (constant \($0.name) at \($0.path):\($0.line))" } ?? "") + "\n"
             }
         }
         return out
