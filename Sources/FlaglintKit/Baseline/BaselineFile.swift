@@ -25,16 +25,16 @@ public struct BaselineError: Error, Equatable, CustomStringConvertible {
 /// ```
 public enum BaselineFile {
     public static func encode(_ baseline: Baseline) -> String {
-        OrderedJSON.object([
+        JSONValue.object([
             ("tool", .string("flaglint")),
             ("version", .int(Baseline.formatVersion)),
             ("findings", .array(baseline.entries.map { e in
-                var members: [(String, OrderedJSON)] = [("path", .string(e.path)), ("rule", .string(e.rule))]
+                var members: [(String, JSONValue)] = [("path", .string(e.path)), ("rule", .string(e.rule))]
                 if let flag = e.flag { members.append(("flag", .string(flag))) }
                 members += [("source", .string(e.source)), ("count", .int(e.count))]
                 return .object(members)
             })),
-        ]).rendered()
+        ]).rendered() + "\n"
     }
 
     public static func decode(_ data: Data, path: String) throws(BaselineError) -> Baseline {

@@ -7,7 +7,7 @@ import Foundation
 /// points; `partialFingerprints.primaryLocationLineHash` computed like `upload-sarif` does;
 /// suppressed findings kept with `suppressions` (`inSource` for comments, `external` for the
 /// baseline) and unsuppressed ones without the property, as CodeQL writes them.
-/// Members are written in a fixed order so the output is byte-stable.
+/// Members are written in a fixed order (`JSONValue`) so the output is byte-stable.
 public struct SARIFReporter: Reporter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     public static let informationURI = "https://github.com/flaglint/flaglint"
@@ -36,7 +36,7 @@ public struct SARIFReporter: Reporter {
         for (i, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = i }
 
         var hashesByPath: [String: [String]] = [:]
-        var results: [OrderedJSON] = []
+        var results: [JSONValue] = []
         for finding in report.findings {
             if hashesByPath[finding.path] == nil {
                 let absolute = Self.absolutePath(finding.path, root: report.rootDirectory)
@@ -45,14 +45,14 @@ public struct SARIFReporter: Reporter {
             results.append(result(finding, ruleIndex: ruleIndex[finding.rule] ?? 0, hashes: hashesByPath[finding.path] ?? []))
         }
 
-        let driver: OrderedJSON = .object([
+        let driver: JSONValue = .object([
             ("name", .string("flaglint")),
             ("version", .string(report.toolVersion)),
             ("semanticVersion", .string(report.toolVersion)),
             ("informationUri", .string(Self.informationURI)),
             ("rules", .array(rules.map(Self.descriptor))),
         ])
-        let run: OrderedJSON = .object([
+        let run: JSONValue = .object([
             ("tool", .object([("driver", driver)])),
             ("originalUriBaseIds", .object([
                 ("%SRCROOT%", .object([("uri", .string(Self.directoryURI(report.rootDirectory)))])),
@@ -60,15 +60,15 @@ public struct SARIFReporter: Reporter {
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(results)),
         ])
-        return OrderedJSON.object([
+        return JSONValue.object([
             ("$schema", .string(Self.schemaURI)),
             ("version", .string("2.1.0")),
             ("runs", .array([run])),
-        ]).rendered()
+        ]).rendered() + "\n"
     }
 
-    private func result(_ f: Finding, ruleIndex: Int, hashes: [String]) -> OrderedJSON {
-        var members: [(String, OrderedJSON)] = [
+    private func result(_ f: Finding, ruleIndex: Int, hashes: [String]) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("ruleId", .string(f.rule)),
             ("ruleIndex", .int(ruleIndex)),
             ("level", .string(f.severity == .error ? "error" : "warning")),
@@ -89,7 +89,7 @@ public struct SARIFReporter: Reporter {
             })))
         }
         if let s = f.suppression {
-            var suppression: [(String, OrderedJSON)] = [("kind", .string(s.kind == .inSource ? "inSource" : "external"))]
+            var suppression: [(String, JSONValue)] = [("kind", .string(s.kind == .inSource ? "inSource" : "external"))]
             if let why = s.justification, !why.isEmpty { suppression.append(("justification", .string(why))) }
             members.append(("suppressions", .array([.object(suppression)])))
         }
@@ -99,9 +99,9 @@ public struct SARIFReporter: Reporter {
         return .object(members)
     }
 
-    private static func physicalLocation(path: String, line: Int, column: Int, endLine: Int?, endColumn: Int?) -> OrderedJSON {
+    private static func physicalLocation(path: String, line: Int, column: Int, endLine: Int?, endColumn: Int?) -> JSONValue {
         let startLine = max(1, line), startColumn = max(1, column)
-        var region: [(String, OrderedJSON)] = [("startLine", .int(startLine)), ("startColumn", .int(startColumn))]
+        var region: [(String, JSONValue)] = [("startLine", .int(startLine)), ("startColumn", .int(startColumn))]
         if let endLine, let endColumn {
             // Regions must not end before they start; a rule's empty range becomes one character.
             let el = max(startLine, endLine)
@@ -111,7 +111,7 @@ public struct SARIFReporter: Reporter {
         return .object([("artifactLocation", artifactLocation(path)), ("region", .object(region))])
     }
 
-    private static func artifactLocation(_ path: String) -> OrderedJSON {
+    private static func artifactLocation(_ path: String) -> JSONValue {
         if path.hasPrefix("/") {
             return .object([("uri", .string("file://" + percentEncodedPath(path)))])
         }
@@ -120,13 +120,13 @@ public struct SARIFReporter: Reporter {
         return .object([("uri", .string(percentEncodedPath(relative))), ("uriBaseId", .string("%SRCROOT%"))])
     }
 
-    static func descriptor(_ rule: RuleDescription) -> OrderedJSON {
+    static func descriptor(_ rule: RuleDescription) -> JSONValue {
         let level: String = switch rule.defaultSeverity {
         case .error: "error"
         case .warning: "warning"
         case nil: "none"
         }
-        var configuration: [(String, OrderedJSON)] = [("level", .string(level))]
+        var configuration: [(String, JSONValue)] = [("level", .string(level))]
         if rule.defaultSeverity == nil { configuration.append(("enabled", .bool(false))) }
         return .object([
             ("id", .string(rule.id)),
