@@ -37,40 +37,67 @@ public enum BaselineFile {
         ]).rendered() + "\n"
     }
 
+    private struct Document: Decodable {
+        var version: Int
+        var findings: [Item]
+        struct Item: Decodable {
+            var path: String
+            var rule: String
+            var flag: String?
+            var source: String
+            // Read as a number and checked below: a fractional count must get a clear message.
+            var count: Double
+        }
+    }
+
     public static func decode(_ data: Data, path: String) throws(BaselineError) -> Baseline {
         func fail(_ reason: String) -> BaselineError { BaselineError(path: path, reason: reason) }
-        let object: Any
+        guard (try? JSONSerialization.jsonObject(with: data)) != nil else { throw fail("not JSON") }
+        let document: Document
         do {
-            object = try JSONSerialization.jsonObject(with: data, options: [])
+            document = try JSONDecoder().decode(Document.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw fail("missing \"\(key.stringValue)\"" + where_(context.codingPath))
+        } catch let DecodingError.typeMismatch(type, context) {
+            throw fail("\(where_(context.codingPath, bare: true)) must be \(describe(type))")
+        } catch let DecodingError.valueNotFound(type, context) {
+            throw fail("\(where_(context.codingPath, bare: true)) must be \(describe(type))")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw fail("\(where_(context.codingPath, bare: true)) is invalid: \(context.debugDescription)")
         } catch {
-            throw fail("not JSON (\(error.localizedDescription))")
+            throw fail("\(error)")
         }
-        guard let root = object as? [String: Any] else { throw fail("expected a JSON object at the top level") }
-        guard let version = root["version"] as? Int else { throw fail("missing \"version\"") }
-        guard version == Baseline.formatVersion else {
-            throw fail("unsupported version \(version) (this flaglint reads version \(Baseline.formatVersion))")
+        guard document.version == Baseline.formatVersion else {
+            throw fail("unsupported version \(document.version) (this flaglint reads version \(Baseline.formatVersion))")
         }
-        guard let items = root["findings"] as? [Any] else { throw fail("missing \"findings\" array") }
         var entries: [Baseline.Entry] = []
-        for (i, item) in items.enumerated() {
-            guard let e = item as? [String: Any] else { throw fail("findings[\(i)] is not an object") }
-            guard let p = e["path"] as? String, !p.isEmpty else { throw fail("findings[\(i)].path must be a non-empty string") }
-            guard let rule = e["rule"] as? String, !rule.isEmpty else { throw fail("findings[\(i)].rule must be a non-empty string") }
-            let flag: String?
-            switch e["flag"] {
-            case nil, is NSNull: flag = nil
-            case let s as String: flag = s
-            default: throw fail("findings[\(i)].flag must be a string or null")
-            }
-            guard let source = e["source"] as? String else { throw fail("findings[\(i)].source must be a string") }
-            // JSONSerialization reads `true` as a number on some platforms: insist on an integer.
-            guard let countNumber = e["count"] as? NSNumber, !(e["count"] is Bool),
-                  let count = Int(exactly: countNumber.doubleValue), count >= 1 else {
+        for (i, e) in document.findings.enumerated() {
+            guard !e.path.isEmpty else { throw fail("findings[\(i)].path must be a non-empty string") }
+            guard !e.rule.isEmpty else { throw fail("findings[\(i)].rule must be a non-empty string") }
+            guard e.count >= 1, e.count <= Double(Int32.max), let count = Int(exactly: e.count) else {
                 throw fail("findings[\(i)].count must be a positive integer")
             }
-            entries.append(Baseline.Entry(path: p, rule: rule, flag: flag, source: source, count: count))
+            entries.append(Baseline.Entry(path: e.path, rule: e.rule, flag: e.flag, source: e.source, count: count))
         }
         return Baseline(entries: entries)
+    }
+
+    /// `findings[0].count` from a decoding path.
+    private static func where_(_ path: [any CodingKey], bare: Bool = false) -> String {
+        let text = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            .replacingOccurrences(of: ".[", with: "[")
+        let trimmed = text.hasPrefix(".") ? String(text.dropFirst()) : text
+        if bare { return trimmed.isEmpty ? "the document" : trimmed }
+        return trimmed.isEmpty ? "" : " in \(trimmed)"
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Double.Type: return "a number"
+        case is String.Type: return "a string"
+        case is [Any].Type: return "an array"
+        default: return "a JSON object"
+        }
     }
 
     public static func read(_ path: String) throws(BaselineError) -> Baseline {
