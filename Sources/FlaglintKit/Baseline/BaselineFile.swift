@@ -109,7 +109,7 @@ public enum BaselineFile {
 
     public static func write(_ baseline: Baseline, to path: String) throws(BaselineError) {
         do {
-            try AtomicFile.write(Array(encode(baseline).utf8), to: path)
+            try AtomicWriter.write(encode(baseline), to: path)
         } catch {
             throw BaselineError(path: path, reason: "cannot be written (\(error))")
         }

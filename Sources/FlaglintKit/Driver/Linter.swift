@@ -49,6 +49,8 @@ public struct FileResult: Sendable {
     /// Whether the frontend ran (the prefilter found a name).
     public var parsed = false
     public var model: FileModel?
+    /// The file's `flaglint:` comments, applied by `FindingFilters` once project rules have run.
+    public var suppressions: InSourceSuppressions?
 }
 
 /// Everything that stays the same across the files of one run.
@@ -155,6 +157,8 @@ public struct Linter: Sendable {
             result.findings += rule.init().check(file, RuleContext(settings: s, flagName: settings.flagName))
         }
         result.findings.sort(by: Finding.ordered)
+        let suppressions = InSourceSuppressions(comments: model.comments, source: source)
+        if !suppressions.isEmpty { result.suppressions = suppressions }
         if keepModels { result.model = model }
         return result
     }

@@ -22,6 +22,8 @@ public struct InSourceSuppressions: Sendable {
         self.malformed = malformed
     }
 
+    public var isEmpty: Bool { directives.isEmpty && malformed.isEmpty }
+
     public init(comments: [Comment], source: SourceFile) {
         let parsed = SuppressionParser.parse(comments, in: source)
         self.init(directives: parsed.directives, malformed: parsed.malformed)
@@ -46,12 +48,12 @@ public struct InSourceSuppressions: Sendable {
 
     /// Marks the covered findings of one file as suppressed (`inSource`, with the directive's
     /// reason) and appends `unused-suppression` findings; the result is in `Finding.ordered` order.
-    public func apply(to findings: [Finding], path: String, source: SourceFile?, context: Context) -> [Finding] {
+    public func apply(to findings: [Finding], path: String, context: Context) -> [Finding] {
         var used = Set<UsedKey>()
         var result = findings.map { suppress($0, used: &used, explicitOnly: false) }
 
         if let severity = context.unusedSeverity, context.activeRules.contains(UnusedSuppressionRule.id) {
-            let problems = unusedFindings(used: used, path: path, source: source, context: context, severity: severity)
+            let problems = unusedFindings(used: used, path: path, context: context, severity: severity)
             // Only directives naming the rule itself may silence these reports.
             var usedForUnused = Set<UsedKey>()
             result += problems.map { suppress($0, used: &usedForUnused, explicitOnly: true) }
@@ -100,22 +102,22 @@ public struct InSourceSuppressions: Sendable {
         return nil
     }
 
-    private func unusedFindings(used: Set<UsedKey>, path: String, source: SourceFile?, context: Context, severity: Severity) -> [Finding] {
+    private func unusedFindings(used: Set<UsedKey>, path: String, context: Context, severity: Severity) -> [Finding] {
         var out: [Finding] = []
-        func report(_ start: SourceLocation, _ end: SourceLocation, _ message: String) {
+        func report(_ start: SourceLocation, _ end: SourceLocation, _ lineText: String, _ message: String) {
             out.append(Finding(rule: UnusedSuppressionRule.id, severity: severity, path: path,
                                line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-                               message: message, lineText: source?.lineText(start.line) ?? ""))
+                               message: message, lineText: lineText))
         }
         for m in malformed {
-            report(m.start, m.end, "unknown suppression directive `\(m.text)`: expected "
+            report(m.start, m.end, m.lineText, "unknown suppression directive `\(m.text)`: expected "
                    + SuppressionDirective.Kind.allCases.map { "`flaglint:\($0.rawValue)`" }.joined(separator: ", "))
         }
         for (i, d) in directives.enumerated() {
             let written = "`flaglint:\(d.kind.rawValue)`"
             for rule in d.rules {
                 if rule != "all" && !context.knownRules.contains(rule) {
-                    report(d.start, d.end, "\(written) names unknown rule `\(rule)`")
+                    report(d.start, d.end, d.lineText, "\(written) names unknown rule `\(rule)`")
                     continue
                 }
                 // `enable` only ends a block; it suppresses nothing by itself.
@@ -123,7 +125,7 @@ public struct InSourceSuppressions: Sendable {
                 if rule != "all" && !context.activeRules.contains(rule) { continue }
                 // Naming `unused-suppression` is judged in the second pass, which cannot report itself.
                 if rule == UnusedSuppressionRule.id { continue }
-                report(d.start, d.end, "\(written) for `\(rule)` suppresses nothing: remove it")
+                report(d.start, d.end, d.lineText, "\(written) for `\(rule)` suppresses nothing: remove it")
             }
         }
         return out

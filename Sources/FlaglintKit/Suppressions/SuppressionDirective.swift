@@ -25,13 +25,16 @@ public struct SuppressionDirective: Sendable, Equatable {
     /// Where the comment starts and ends (1-based line, code-point column).
     public var start: SourceLocation
     public var end: SourceLocation
+    /// The source line the comment starts on, for `unused-suppression` findings and baselines.
+    public var lineText: String
 
-    public init(kind: Kind, rules: [String], reason: String? = nil, start: SourceLocation, end: SourceLocation) {
+    public init(kind: Kind, rules: [String], reason: String? = nil, start: SourceLocation, end: SourceLocation, lineText: String = "") {
         self.kind = kind
         self.rules = rules.isEmpty ? ["all"] : rules
         self.reason = reason
         self.start = start
         self.end = end
+        self.lineText = lineText
     }
 
     /// Whether the directive names `rule`, directly or through `all`.
@@ -44,6 +47,7 @@ public struct MalformedSuppression: Sendable, Equatable {
     public var text: String
     public var start: SourceLocation
     public var end: SourceLocation
+    public var lineText: String
 }
 
 /// Reads directives out of a file's comments.
@@ -55,13 +59,16 @@ public enum SuppressionParser {
         var malformed: [MalformedSuppression] = []
         for comment in comments {
             let start = source.location(at: comment.start), end = source.location(at: comment.end)
+            let lineText = source.lineText(start.line)
             // A block comment may hold one directive per line; `#`/`//` comments hold one line.
             for line in comment.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
                 guard let body = directiveText(in: String(line)) else { continue }
-                if let directive = directive(from: body, start: start, end: end) {
+                if var directive = directive(from: body, start: start, end: end) {
+                    directive.lineText = lineText
                     directives.append(directive)
                 } else {
-                    malformed.append(MalformedSuppression(text: "flaglint:" + body.prefix(while: { !$0.isWhitespace }), start: start, end: end))
+                    malformed.append(MalformedSuppression(text: "flaglint:" + body.prefix(while: { !$0.isWhitespace }),
+                                                          start: start, end: end, lineText: lineText))
                 }
             }
         }

@@ -59,7 +59,7 @@ import Testing
         #expect(kept.map(\.line) == [4, 12])
     }
 
-    @Test(.enabled(if: Tools.git, "needs git"))
+    @Test(.enabled(if: Tools.requireAll || Tools.git, "needs git"))
     func readsARealRepository() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("flaglint-diff-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir + "/sub dir", withIntermediateDirectories: true)

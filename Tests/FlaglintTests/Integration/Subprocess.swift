@@ -48,6 +48,8 @@ enum Subprocess {
 }
 
 enum Tools {
+    /// CI sets this so that a missing tool fails its tests instead of skipping them.
+    static let requireAll = ProcessInfo.processInfo.environment["FLAGLINT_REQUIRE_ALL_TOOLS"] == "1"
     static let python = Subprocess.succeeds(["python3", "-c", "pass"])
     static let jsonschema = Subprocess.succeeds(["python3", "-c", "import jsonschema"])
     static let vim = Subprocess.succeeds(["vim", "--version"])

@@ -92,7 +92,7 @@ import Testing
     }
 
     /// Every SARIF golden validates against the OASIS schema (draft-04).
-    @Test(.enabled(if: Tools.jsonschema && Tools.sarifSchema, "needs python3 with jsonschema and ../shared/schemas/sarif-schema-2.1.0.json"))
+    @Test(.enabled(if: Tools.requireAll || Tools.jsonschema && Tools.sarifSchema, "needs python3 with jsonschema and ../shared/schemas/sarif-schema-2.1.0.json"))
     func goldenValidatesAgainstSchema() throws {
         let goldens = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.golden).filter { $0.hasSuffix(".sarif") }
         #expect(!goldens.isEmpty)

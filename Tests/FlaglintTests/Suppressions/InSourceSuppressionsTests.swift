@@ -22,7 +22,7 @@ import Testing
             }
         }
         let suppressions = InSourceSuppressions(comments: comments ?? Self.comments(in: text, language), source: source)
-        return suppressions.apply(to: findings.sorted(by: Finding.ordered), path: "f", source: source, context: context)
+        return suppressions.apply(to: findings.sorted(by: Finding.ordered), path: "f", context: context)
     }
 
     /// A tiny comment scanner good enough for these tests (`//`, `/* */`, `#`).
