@@ -4,6 +4,12 @@ import Testing
 /// Runs scripts/test-pre-commit.sh: the hook installed from this repository's committed HEAD
 /// (pre-commit clones it and builds it in release mode, minutes on a cold cache).
 @Suite struct PreCommitTests {
+    @Test(.enabled(if: Tools.requireAll || Tools.preCommit, "needs pre-commit (pip install pre-commit)"))
+    func manifestIsValid() throws {
+        let result = try Subprocess.run(["pre-commit", "validate-manifest", PackagePaths.root + "/.pre-commit-hooks.yaml"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
     @Test(.enabled(if: Tools.requireAll || (Tools.preCommit && Tools.git), "needs pre-commit (pip install pre-commit) and git"),
           .timeLimit(.minutes(30)))
     func hookFailsOnFindingsAndPassesCleanFiles() throws {
