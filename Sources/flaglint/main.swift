@@ -86,12 +86,24 @@ struct Init: ParsableCommand {
     func run() throws { throw ExitCode(Runner().initConfiguration(force: force)) }
 }
 
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "baseline", abstract: "Maintain a baseline file.",
+                                                    subcommands: [Prune.self])
+
+    struct Prune: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Drop baseline entries that no longer match any finding.")
+        @OptionGroup var common: CommonOptions
+        @Option(name: .long, help: "The baseline file to prune.") var baseline: String
+        func run() throws { throw ExitCode(Runner().pruneBaseline(common.asRunnerOptions, baseline: baseline)) }
+    }
+}
+
 struct Flaglint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flaglint",
         abstract: "A flag-aware linter: finds every feature-flag evaluation and enforces safe rollout.",
         version: FlaglintKit.Flaglint.version,
-        subcommands: [Lint.self, Flags.self, Rules.self, SDKs.self, Init.self],
+        subcommands: [Lint.self, Flags.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self],
         defaultSubcommand: Lint.self)
 }
 

@@ -57,6 +57,8 @@ public struct FileResult: Sendable {
     /// whole-project run looks for them in the other files.
     public var unresolvedNames: Set<String> = []
     public var model: FileModel?
+    /// The file's `flaglint:` comments, applied by `FindingFilters` once project rules have run.
+    public var suppressions: InSourceSuppressions?
 }
 
 /// Everything that stays the same across the files of one run.
@@ -165,6 +167,8 @@ public struct Linter: Sendable {
             result.findings += rule.init().check(file, RuleContext(settings: s, flagName: settings.flagName))
         }
         result.findings.sort(by: Finding.ordered)
+        let suppressions = InSourceSuppressions(comments: model.comments, source: source)
+        if !suppressions.isEmpty { result.suppressions = suppressions }
         if keepModels { result.model = model }
         return result
     }

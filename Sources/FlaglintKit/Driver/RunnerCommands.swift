@@ -143,7 +143,9 @@ extension Runner {
     }
 
     /// Lints every group; prints diagnostics; returns results, or an exit status on fatal problems.
-    func execute(_ plan: Plan, _ common: Common) -> Result<[FileResult], ExitStatus> {
+    /// `filters` builds each group's suppression/baseline/diff step (nil: findings as they are).
+    func execute(_ plan: Plan, _ common: Common,
+                 filters: ((LintSettings, [String: InSourceSuppressions]) -> FindingFilters)? = nil) -> Result<[FileResult], ExitStatus> {
         let jobs = max(1, common.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var results: [FileResult] = []
         for group in plan.groups {
@@ -174,6 +176,15 @@ extension Runner {
                 }
                 groupResults.append(extra)
             }
+            if let filters {
+                var suppressions: [String: InSourceSuppressions] = [:]
+                for r in groupResults { if let sup = r.suppressions { suppressions[r.path] = sup } }
+                let filtered = filters(group.settings, suppressions).apply(to: groupResults.flatMap(\.findings))
+                for i in groupResults.indices { groupResults[i].findings = [] }
+                var all = FileResult(path: "")
+                all.findings = filtered
+                groupResults.append(all)
+            }
             results += groupResults
         }
         results.sort { $0.path < $1.path }
@@ -198,17 +209,44 @@ extension Runner {
         guard ["error", "warning", "never"].contains(failOn) else {
             return fail("flaglint: --fail-on takes error, warning or never, not `\(failOn)`")
         }
+        let cwd = FileManager.default.currentDirectoryPath
+        var baseline: Baseline?
+        if let path = options.baseline {
+            do { baseline = try BaselineFile.read(path) } catch { return fail("flaglint: \(error)") }
+        }
+        var changed: ChangedLines?
+        if let ref = options.diff {
+            do { changed = try GitChangedLines.since(ref, workingDirectory: cwd) } catch { return fail("flaglint: \(error)") }
+        }
         let plan: Plan
         switch self.plan(common) {
         case let .failure(s): return s.code
         case let .success(p): plan = p
         }
         let results: [FileResult]
-        switch execute(plan, common) {
+        switch execute(plan, common, filters: { settings, suppressions in
+            FindingFilters(suppressions: suppressions, context: Self.suppressionContext(settings), baseline: baseline,
+                           baselinePath: BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: options.baseline ?? "."),
+                           changedLines: changed, rootDirectory: cwd)
+        }) {
         case let .failure(s): return s.code
         case let .success(r): results = r
         }
         let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
+        if let path = options.writeBaseline {
+            let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
+            let current = findings.filter { $0.suppression?.kind != .inSource }.map { f -> Finding in
+                var f = f
+                f.suppression = nil
+                return f
+            }
+            do {
+                try BaselineFile.write(Baseline(findings: current, relativePath: mapper), to: path)
+            } catch {
+                return fail("flaglint: \(error)")
+            }
+            if !common.quiet { stderr.write("Wrote \(current.count) findings to the baseline \(path).\n") }
+        }
         let report = LintReport(findings: findings, rules: RuleRegistry.descriptions, files: plan.fileCount,
                                 evaluations: results.reduce(0) { $0 + $1.evaluations.count },
                                 rootDirectory: FileManager.default.currentDirectoryPath)
@@ -255,6 +293,40 @@ extension Runner {
         return emit(document, to: common.output) ? 0 : 2
     }
 
+    static func suppressionContext(_ settings: LintSettings) -> InSourceSuppressions.Context {
+        InSourceSuppressions.Context(knownRules: Set(RuleRegistry.ids), activeRules: Set(RuleRegistry.ids.filter(settings.isEnabled)),
+                                     unusedSeverity: settings.isEnabled(UnusedSuppressionRule.description.id)
+                                        ? settings.rules[UnusedSuppressionRule.description.id]?.severity : nil)
+    }
+
+    /// `flaglint baseline prune --baseline FILE [PATH ...]`: drops entries that no longer match.
+    public func pruneBaseline(_ common: Common, baseline path: String) -> Int32 {
+        let cwd = FileManager.default.currentDirectoryPath
+        let old: Baseline
+        do { old = try BaselineFile.read(path) } catch { return fail("flaglint: \(error)") }
+        let plan: Plan
+        switch self.plan(common) {
+        case let .failure(s): return s.code
+        case let .success(p): plan = p
+        }
+        let results: [FileResult]
+        switch execute(plan, common, filters: { settings, suppressions in
+            FindingFilters(suppressions: suppressions, context: Self.suppressionContext(settings), rootDirectory: cwd)
+        }) {
+        case let .failure(s): return s.code
+        case let .success(r): results = r
+        }
+        let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
+        let roots = (common.paths.isEmpty ? ["."] : common.paths).map { PathName.normalize(mapper(PathName.display(PathName.absolute($0, relativeTo: cwd), currentDirectory: cwd))) }
+        let findings = results.flatMap(\.findings).filter { $0.suppression == nil }
+        let pruned = old.pruned(by: findings, relativePath: mapper, inScope: { p in
+            roots.contains { $0 == "." || $0.isEmpty || p == $0 || p.hasPrefix($0 + "/") }
+        })
+        do { try BaselineFile.write(pruned, to: path) } catch { return fail("flaglint: \(error)") }
+        if !common.quiet { stderr.write("Baseline \(path): \(old.totalCount) findings before, \(pruned.totalCount) after pruning.\n") }
+        return 0
+    }
+
     public func initConfiguration(force: Bool) -> Int32 {
         let path = ".lint.yml"
         if !force && FileManager.default.fileExists(atPath: path) {
@@ -289,12 +361,16 @@ struct ExitStatus: Error {
 
 /// `--format` of `lint`.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, github, checkstyle, junit
 
     func reporter(color: Bool) -> any Reporter {
         switch self {
         case .text: return TextReporter(color: color)
         case .json: return JSONReporter()
+        case .sarif: return SARIFReporter()
+        case .github: return GitHubReporter()
+        case .checkstyle: return CheckstyleReporter()
+        case .junit: return JUnitReporter()
         }
     }
 }

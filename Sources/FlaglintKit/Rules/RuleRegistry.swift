@@ -13,7 +13,7 @@ public enum RuleRegistry {
     }
 
     /// Rules implemented outside `fileRules` (project-level or post-processing).
-    static let extraDescriptions: [RuleDescription] = LifecycleCheck.descriptions
+    static let extraDescriptions: [RuleDescription] = LifecycleCheck.descriptions + [UnusedSuppressionRule.description]
 
     public static func description(of id: String) -> RuleDescription? {
         descriptions.first { $0.id == id }
