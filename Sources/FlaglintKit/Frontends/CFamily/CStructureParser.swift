@@ -397,7 +397,9 @@ struct CStructureParser {
                 i = doStatement(i, r)
             case "switch":
                 i = switchStatement(i, r)
-            case "case", "default" where isText(i + 1, ":") || tk.text == "case":
+            case "case", "default":
+                // `default` is a label only before `:` (not `= default;` halves of broken code).
+                if tk.text == "default" && !isText(i + 1, ":") { i = statementEnd(i, limit: end); break }
                 let e = labelEnd(i, limit: end)
                 labels.append(i..<e)
                 i = e
