@@ -2,7 +2,9 @@
 public enum FrontendRegistry {
     public static func frontend(for language: Language) -> (any Frontend)? {
         switch language {
-        case .swift, .python, .c, .cpp, .objc, .objcpp:
+        case .c, .cpp, .objc, .objcpp:
+            return CFamilyFrontend()
+        case .swift, .python:
             return nil
         }
     }
