@@ -16,7 +16,8 @@ enum TestLibclang {
         }
         return out
     }()
-    static let available = !all.isEmpty
+    /// CI sets FLAGLINT_REQUIRE_ALL_TOOLS=1: a missing libclang must fail there, not skip.
+    static let available = !all.isEmpty || ProcessInfo.processInfo.environment["FLAGLINT_REQUIRE_ALL_TOOLS"] == "1"
     static let reason: Testing.Comment = "no libclang found (install libclang-dev or set FLAGLINT_LIBCLANG)"
     static var any: Libclang { all[0] }
 }
