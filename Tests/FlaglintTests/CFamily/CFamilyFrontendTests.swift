@@ -195,6 +195,32 @@ struct CFamilyControlTreeTests {
     }
 }
 
+@Suite(.enabled(if: TestLibclang.available, TestLibclang.reason))
+struct CFamilyRobustnessTests {
+    @Test func aParsePastItsDeadlineIsReportedAndSkipped() {
+        let big = Array(String(repeating: "int a = f(1) + g(2);\n", count: 100_000).utf8)
+        let invocation = CFamilyFrontend.invocation(for: "/tmp/flaglint-deadline.c", language: .c, context: FrontendContext())
+        let r = ClangLexer.lex(big, invocation: invocation, clang: TestLibclang.any, timeout: 0.001)
+        #expect(r.tokens.isEmpty)
+        #expect(r.diagnostics.first?.message.contains("did not finish") == true)
+    }
+
+    @Test func hostileBytesNeverCrash() throws {
+        let inputs: [[UInt8]] = [
+            [0xEF, 0xBB, 0xBF] + Array("int x; // bom\r\nif (a) {}\r\n".utf8),
+            [0xFF, 0xFE, 0x00, 0x41, 0x22, 0x27, 0x5C],
+            Array("\"unterminated\n'x\n/* open comment".utf8),
+            Array(repeating: UInt8(ascii: "("), count: 20_000),
+            Array(repeating: UInt8(ascii: "}"), count: 20_000),
+        ]
+        for bytes in inputs {
+            let source = SourceFile(path: "/tmp/flaglint-hostile.cpp", language: .cpp, bytes: bytes)
+            let m = try CFamilyFrontend(libclang: TestLibclang.any).parse(source, context: FrontendContext())
+            for t in m.tokens { #expect(t.start <= t.end && t.end <= bytes.count) }
+        }
+    }
+}
+
 @Suite struct LibclangLoaderTests {
     @Test func missingLibclangNamesTheFix() {
         let r = Libclang.load(environment: ["FLAGLINT_LIBCLANG": "/nonexistent/libclang.so", "PATH": ""])
