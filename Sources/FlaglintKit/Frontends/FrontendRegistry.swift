@@ -2,9 +2,11 @@
 public enum FrontendRegistry {
     public static func frontend(for language: Language) -> (any Frontend)? {
         switch language {
+        case .swift:
+            return SwiftFrontend()
         case .c, .cpp, .objc, .objcpp:
             return CFamilyFrontend()
-        case .swift, .python:
+        case .python:
             return nil
         }
     }
