@@ -92,7 +92,7 @@ struct CFamilyCatalogueTests {
         let url = CFamilyCatalogue.root.appendingPathComponent("testdata/cfamily/\(name)")
         let code = try String(contentsOf: url, encoding: .utf8)
         var language = Language.forExtension(url.pathExtension) ?? .cpp
-        if url.pathExtension == "h" { language = CFamilyFrontend.headerLanguage(Array(code.utf8)) }
+        if url.pathExtension == "h" { language = HeaderLanguage.detect(Array(code.utf8)) }
         let r = CFamilyCatalogue.lint(code, language: language, path: "testdata/cfamily/\(name)", evaluators: CFamilyCatalogue.loaded.evaluators)
         #expect(r.failure == nil)
         let problems = Expectations.compare(expected: Expectations.parse(code), findings: r.findings, path: name)

@@ -102,15 +102,6 @@ struct CFamilyTokenTests {
         #expect(byName["kOut"]?.qualifiers == ["Holder"])
         #expect(byName["kLocal"]?.scope != nil && byName["k4"]?.scope == nil)
     }
-
-    @Test func headerLanguage() {
-        #expect(CFamilyFrontend.headerLanguage(Array("int f(void); // class".utf8)) == .c)
-        #expect(CFamilyFrontend.headerLanguage(Array("namespace a { int f(); }".utf8)) == .cpp)
-        #expect(CFamilyFrontend.headerLanguage(Array("int x = a::b;".utf8)) == .cpp)
-        #expect(CFamilyFrontend.headerLanguage(Array("@interface A : NSObject\n@end".utf8)) == .objc)
-        #expect(CFamilyFrontend.headerLanguage(Array("#import <x.h>\nclass B {};".utf8)) == .objcpp)
-        #expect(CFamilyFrontend.headerLanguage(Array("const char *s = \"class\";".utf8)) == .c)
-    }
 }
 
 @Suite(.enabled(if: TestLibclang.available, TestLibclang.reason))

@@ -14,13 +14,8 @@ public struct CFamilyFrontend: Frontend {
 
     public func parse(_ source: SourceFile, context: FrontendContext) throws -> FileModel {
         let clang = try libclang().get()
-        // A `.h` file the driver could not place is lexed as what it shows itself to be, so
-        // that `::`, `class` and `@interface` lex right; its reported language stays as given.
-        var language = source.language
-        if language == .c && CFamilyFrontend.isHeader(source.path) {
-            language = CFamilyFrontend.headerLanguage(source.bytes)
-        }
-        let invocation = CFamilyFrontend.invocation(for: source.path, language: language, context: context)
+        // `.h` files arrive with the language discovery chose (content or `languages:`).
+        let invocation = CFamilyFrontend.invocation(for: source.path, language: source.language, context: context)
         let lexed = ClangLexer.lex(source.bytes, invocation: invocation, clang: clang)
         let stream = CTokenStream(bytes: source.bytes, raw: lexed.tokens, skipped: lexed.skipped)
         let structure = CStructureParser(tokens: stream.tokens).parse()
@@ -29,8 +24,6 @@ public struct CFamilyFrontend: Frontend {
         model.partners = structure.partners
         return model
     }
-
-    static func isHeader(_ path: String) -> Bool { path.lowercased().hasSuffix(".h") }
 
     /// The flags libclang reads the file with: the file's own from a compilation database
     /// (configured or found above the file), else its language and the configured `defines:`.
@@ -52,73 +45,5 @@ public struct CFamilyFrontend: Frontend {
         case .objcpp: return ".mm"
         default: return ".cpp"
         }
-    }
-
-    /// SPEC §6.3: a header is C unless it shows C++ (`class`, `namespace`, `template`, `::`,
-    /// access specifiers) or Objective-C (`@interface`, `@protocol`, `#import`, ...) syntax.
-    /// A cheap scan of words outside comments and literals; no libclang needed.
-    public static func headerLanguage(_ bytes: [UInt8]) -> Language {
-        var cpp = false, objc = false
-        var i = 0
-        let n = bytes.count
-        var word: [UInt8] = []
-        var atWord = false   // the word follows `@`
-        var hashWord = false // the word follows `#`
-        func flush() {
-            if !word.isEmpty {
-                let w = String(decoding: word, as: UTF8.self)
-                if atWord {
-                    if ["interface", "protocol", "implementation", "class", "property", "end", "import"].contains(w) { objc = true }
-                } else if hashWord {
-                    if w == "import" { objc = true }
-                } else if ["class", "namespace", "template", "public", "private", "protected", "virtual", "constexpr", "nullptr", "typename", "operator"].contains(w) {
-                    cpp = true
-                }
-            }
-            word.removeAll(keepingCapacity: true)
-            atWord = false
-            hashWord = false
-        }
-        var pendingAt = false, pendingHash = false
-        while i < n {
-            let b = bytes[i]
-            if b == UInt8(ascii: "/") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "/") {
-                flush()
-                while i < n && bytes[i] != 0x0A { i += 1 }
-                continue
-            }
-            if b == UInt8(ascii: "/") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "*") {
-                flush()
-                i += 2
-                while i + 1 < n && !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/")) { i += 1 }
-                i += 2
-                continue
-            }
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                flush()
-                i += 1
-                while i < n && bytes[i] != b && bytes[i] != 0x0A {
-                    if bytes[i] == UInt8(ascii: "\\") { i += 1 }
-                    i += 1
-                }
-                i += 1
-                pendingAt = false
-                continue
-            }
-            let isWordByte = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
-            if isWordByte {
-                if word.isEmpty { atWord = pendingAt; hashWord = pendingHash }
-                word.append(b)
-            } else {
-                flush()
-                if b == UInt8(ascii: ":") && i + 1 < n && bytes[i + 1] == UInt8(ascii: ":") { cpp = true }
-                pendingAt = b == UInt8(ascii: "@")
-                if b == UInt8(ascii: "#") { pendingHash = true } else if b != 0x20 && b != 0x09 { pendingHash = false }
-            }
-            if cpp && objc { break }
-            i += 1
-        }
-        flush()
-        return cpp && objc ? .objcpp : objc ? .objc : cpp ? .cpp : .c
     }
 }
