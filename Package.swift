@@ -19,7 +19,9 @@ let package = Package(
                 "FlaglintKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "FlaglintKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // libclang's C API, declared by us and opened at run time: no libclang needed to build.
+        .target(name: "CLibclang", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "FlaglintKit", dependencies: ["CLibclang", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "FlaglintTests", dependencies: ["FlaglintKit"]),
     ]
 )

@@ -4,6 +4,40 @@
 /// The text of every `rules/*.yml` file, sorted by name.
 enum EmbeddedCatalogue {
     static let files: [(name: String, text: String)] = [
+        ("chromium.yml", ##"""
+id: chromium
+name: Chromium base::Feature
+docs: https://chromium.googlesource.com/chromium/src/+/main/docs/how_to_add_your_feature_flag.md
+evaluators:
+  # C family
+  # The default lives at the declaration, BASE_FEATURE(kFeature, "Name", base::FEATURE_DISABLED_BY_DEFAULT),
+  # which the C-family frontend records as the constant kFeature = "Name". Until the catalogue
+  # can read a declaration (proposed field below), the call site counts as default-false.
+  #   declaration: "BASE_FEATURE($KEY, $NAME, $DEFAULT)"     # and "BASE_FEATURE($KEY, $DEFAULT)"
+  #   literals: { "base::FEATURE_ENABLED_BY_DEFAULT": true, "base::FEATURE_DISABLED_BY_DEFAULT": false }
+  - language: [cpp, objcpp]
+    match: "base::FeatureList::IsEnabled($KEY)"
+    fallback: false
+  - language: [cpp, objcpp]
+    match: "FeatureList::IsEnabled($KEY)"
+    fallback: false
+examples:
+  # C family
+  - language: cpp
+    evaluations: 3
+    code: |
+      BASE_FEATURE(kNewTabPage, "NewTabPage", base::FEATURE_DISABLED_BY_DEFAULT);
+      BASE_FEATURE(kFastScroll, base::FEATURE_DISABLED_BY_DEFAULT);
+      BASE_FEATURE(kSearchChips, "SearchChips", base::FEATURE_DISABLED_BY_DEFAULT);
+      void Page::Layout() {
+          if (base::FeatureList::IsEnabled(kNewTabPage)) {
+              if (base::FeatureList::IsEnabled(kFastScroll)) {
+                  if (base::FeatureList::IsEnabled(kSearchChips)) {}   // expect: nested-flag
+              }
+          }
+      }
+
+"""##),
         ("configcat.yml", ##"""
 # ConfigCat: every call takes a required default (SDK-APIS §3.0 class A). `getValue` is
 # generic over the setting's type, so it is `type: any`: the default-false rule applies
@@ -24,6 +58,21 @@ evaluators:
   - language: swift
     match: "$C.getBoolValue(for: $KEY, defaultValue: $DEFAULT, ...)"
     type: bool
+  # C family
+  # getValue is overloaded on the default's type (bool, int, double, string): `type: any`.
+  # `getValue(key, user)` (no default, returns std::optional) cannot be told from
+  # `getValue(key, default)` by syntax; its user argument reads as an unverifiable default.
+  - language: [cpp, objcpp]
+    match: "$CLIENT.getValue($KEY, $DEFAULT, ...)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.getValue($KEY)"
+    note: "this overload has no default and returns an empty std::optional for an unknown flag"
+  - language: [cpp, objcpp]
+    match: "$CLIENT.getValueDetails($KEY, $DEFAULT, ...)"
+    type: any
+  - language: [objc, objcpp]
+    match: "[$CLIENT getBoolValueFor: $KEY defaultValue: $DEFAULT user: $USER completion: $DONE]"
 examples:
   # Swift
   - language: swift
@@ -56,6 +105,23 @@ examples:
           let snapshot = client.snapshot()
           cart.darkMode = snapshot.getValue(for: "isDarkModeEnabled", defaultValue: false)
       }
+  # C family
+  - language: cpp
+    evaluations: 3
+    code: |
+      void f(std::shared_ptr<configcat::ConfigCatClient> client) {
+          if (client->getValue("isAwesomeFeatureEnabled", false)) {}
+          if (client->getValue("isPOCFeatureEnabled", true, user)) {}   // expect: missing-default-false
+          auto v = client->getValue("maybe");                          // expect: missing-default-false
+      }
+  - language: objc
+    evaluations: 1
+    code: |
+      - (void)load {
+          [client getBoolValueFor:@"isAwesomeFeatureEnabled" defaultValue:NO user:nil completion:^(BOOL value) {
+              self.enabled = value;
+          }];
+      }
 
 """##),
         ("firebase-remote-config.yml", ##"""
@@ -87,6 +153,19 @@ evaluators:
   - language: swift
     match: "$RC.configValue(forKey: $KEY).jsonValue"
     type: any
+  # C family
+  # Defaults are registered out of band (SetDefaults / setDefaults:); an unregistered key
+  # reads as false, so the call itself has nothing to check.
+  - language: [cpp, objcpp]
+    match: "$RC.GetBoolean($KEY)"
+    fallback: false
+  - language: [cpp, objcpp]
+    match: "$RC.GetBoolean($KEY, $INFO)"
+    fallback: false
+  - language: [objc, objcpp]
+    match: "[$RC configValueForKey: $KEY]"
+    type: any
+    fallback: false
 examples:
   # Swift
   - language: swift
@@ -123,6 +202,21 @@ examples:
           func headline() -> String? {
               RemoteConfig.remoteConfig().configValue(forKey: "feedHeadline").stringValue
           }
+      }
+  # C family
+  - language: cpp
+    evaluations: 2
+    code: |
+      void f() {
+          auto* rc = firebase::remote_config::RemoteConfig::GetInstance(app);
+          if (rc->GetBoolean("new_onboarding")) {}
+          bool b = rc->GetBoolean(key);   // expect: dynamic-flag-key
+      }
+  - language: objc
+    evaluations: 1
+    code: |
+      - (void)apply {
+          if ([[FIRRemoteConfig remoteConfig] configValueForKey:@"new_onboarding"].boolValue) {}
       }
 
 """##),
@@ -287,6 +381,39 @@ evaluators:
   - language: swift
     match: "$CLIENT.jsonVariationDetail(forKey: $KEY, defaultValue: $DEFAULT)"
     type: any
+  # C family
+  # Server-side C bindings: (sdk, context, key, default).
+  - language: cfamily
+    match: "LDServerSDK_BoolVariation($SDK, $CTX, $KEY, $DEFAULT)"
+  - language: cfamily
+    match: "LDServerSDK_BoolVariationDetail($SDK, $CTX, $KEY, $DEFAULT, ...)"
+  # Client-side C bindings: (sdk, key, default).
+  - language: cfamily
+    match: "LDClientSDK_BoolVariation($SDK, $KEY, $DEFAULT)"
+  - language: cfamily
+    match: "LDClientSDK_BoolVariationDetail($SDK, $KEY, $DEFAULT, ...)"
+  # Deprecated c-server-sdk (client, user, key, fallback, details) and c-client-sdk (client, key, fallback).
+  - language: cfamily
+    match: "LDBoolVariation($CLIENT, $USER, $KEY, $DEFAULT, $DETAILS)"
+  - language: cfamily
+    match: "LDBoolVariation($CLIENT, $KEY, $DEFAULT)"
+  # C++ server SDK: (context, key, default[, hook context]); the client SDK: (key, default).
+  # The argument count keeps the two apart: one call never matches both.
+  - language: [cpp, objcpp]
+    match: "$CLIENT.BoolVariation($CTX, $KEY, $DEFAULT)"
+  - language: [cpp, objcpp]
+    match: "$CLIENT.BoolVariation($CTX, $KEY, $DEFAULT, $HOOKS)"
+  - language: [cpp, objcpp]
+    match: "$CLIENT.BoolVariation($KEY, $DEFAULT)"
+  - language: [cpp, objcpp]
+    match: "$CLIENT.BoolVariationDetail($CTX, $KEY, $DEFAULT)"
+  - language: [cpp, objcpp]
+    match: "$CLIENT.BoolVariationDetail($KEY, $DEFAULT)"
+  # iOS SDK from Objective-C.
+  - language: [objc, objcpp]
+    match: "[$CLIENT boolVariationForKey: $KEY defaultValue: $DEFAULT]"
+  - language: [objc, objcpp]
+    match: "[$CLIENT boolVariationDetailForKey: $KEY defaultValue: $DEFAULT]"
 examples:
   # Swift
   - language: swift
@@ -369,6 +496,35 @@ examples:
               client.stringVariation(forKey: "greeting-copy", defaultValue: "Hello")
           }
       }
+  # C family
+  - language: c
+    evaluations: 4
+    code: |
+      #define NEW_SEARCH "new-search"
+      void f(LDServerSDK sdk, LDContext ctx, LDClientSDK client) {
+          if (LDServerSDK_BoolVariation(sdk, ctx, "checkout", true)) {}   // expect: missing-default-false
+          if (LDServerSDK_BoolVariation(sdk, ctx, NEW_SEARCH, false)) {}
+          bool b = LDClientSDK_BoolVariation(client, "banner", 0);
+          LDClientSDK_BoolVariation(client, name, false);                  // expect: dynamic-flag-key
+      }
+  - language: cpp
+    evaluations: 3
+    code: |
+      constexpr char kCheckout[] = "checkout";
+      bool Client::BoolVariation(Context const& ctx, FlagKey const& key, bool default_value) { return false; }
+      void g(launchdarkly::server_side::Client& client, launchdarkly::client_side::Client* mobile, Context ctx) {
+          if (client.BoolVariation(ctx, kCheckout, false)) {}
+          if (mobile->BoolVariation("banner", true)) {}                     // expect: missing-default-false
+          auto on = client.BoolVariation(ctx, "search", false);
+      }
+  - language: objc
+    evaluations: 2
+    code: |
+      NSString *const kBanner = @"banner";
+      - (void)viewDidLoad {
+          if ([[LDClient get] boolVariationForKey:kBanner defaultValue:NO]) {}
+          BOOL on = [[LDClient get] boolVariationForKey:@"checkout" defaultValue:YES];   // expect: missing-default-false
+      }
 
 """##),
         ("openfeature.yml", ##"""
@@ -413,6 +569,9 @@ evaluators:
   - language: swift
     match: "$CLIENT.getObjectDetails(key: $KEY, defaultValue: $DEFAULT, ...)"
     type: any
+  # C family
+  - language: [cpp, objcpp]
+    match: "$CLIENT.GetBooleanValue($KEY, $DEFAULT, ...)"
 examples:
   # Swift
   - language: swift
@@ -460,6 +619,14 @@ examples:
               render(refunds, banner, retries, details.value, theme)
           }
       }
+  # C family
+  - language: cpp
+    evaluations: 2
+    code: |
+      void f(std::shared_ptr<openfeature::Client> client) {
+          if (client->GetBooleanValue("new-checkout", false)) {}
+          bool b = client->GetBooleanValue("dark-mode", true, ctx);   // expect: missing-default-false
+      }
 
 """##),
         ("posthog.yml", ##"""
@@ -478,6 +645,13 @@ evaluators:
   - language: swift
     match: "$P.getFeatureFlag($KEY, ...)"
     type: any
+  # C family
+  - language: [objc, objcpp]
+    match: "[$POSTHOG isFeatureEnabled: $KEY]"
+    fallback: false
+  - language: [objc, objcpp]
+    match: "[$POSTHOG isFeatureEnabledWithKey: $KEY sendFeatureFlagEvent: $SEND]"
+    fallback: false
 examples:
   # Swift
   - language: swift
@@ -510,6 +684,14 @@ examples:
           let badge = PostHogSDK.shared.isFeatureEnabled("annual-plan-badge", sendFeatureFlagEvent: true)
           controller.configure(copy: copy, badge: badge)
       }
+  # C family
+  - language: objc
+    evaluations: 2
+    code: |
+      - (void)render {
+          if ([[PostHogSDK shared] isFeatureEnabled:@"new-paywall"]) {}
+          BOOL on = [[PostHogSDK shared] isFeatureEnabledWithKey:name sendFeatureFlagEvent:YES];   // expect: dynamic-flag-key
+      }
 
 """##),
         ("split.yml", ##"""
@@ -528,6 +710,12 @@ evaluators:
     fallback: false
   - language: swift
     match: "$C.getTreatmentWithConfig($KEY, ...)"
+    type: any
+    fallback: false
+  # C family
+  # A treatment string ("on", "off", "control" on failure), not a boolean.
+  - language: [objc, objcpp]
+    match: "[$CLIENT getTreatment: $KEY]"
     type: any
     fallback: false
 examples:
@@ -571,6 +759,13 @@ examples:
               render(banner)
           }
       }
+  # C family
+  - language: objc
+    evaluations: 1
+    code: |
+      - (void)render {
+          if ([[client getTreatment:@"new_checkout"] isEqualToString:@"on"]) {}
+      }
 
 """##),
         ("statsig.yml", ##"""
@@ -599,6 +794,13 @@ evaluators:
   - language: swift
     match: "$S.getExperiment($KEY, ...)"
     type: any
+  # C family
+  - language: [objc, objcpp]
+    match: "[$STATSIG checkGateForName: $KEY]"
+    fallback: false
+  - language: [objc, objcpp]
+    match: "[$STATSIG checkGateWithExposureLoggingDisabled: $KEY]"
+    fallback: false
 examples:
   # Swift
   - language: swift
@@ -641,6 +843,15 @@ examples:
               let title = copy.getValue(forKey: "title", defaultValue: "Welcome")
               steps.append(.title(title))
               return steps
+          }
+      }
+  # C family
+  - language: objc
+    evaluations: 2
+    code: |
+      - (void)render {
+          if ([Statsig checkGateForName:@"new_homepage"]) {
+              if ([Statsig checkGateForName:@"new_banner"]) {}
           }
       }
 

@@ -4,7 +4,9 @@ public enum FrontendRegistry {
         switch language {
         case .swift:
             return SwiftFrontend()
-        case .python, .c, .cpp, .objc, .objcpp:
+        case .c, .cpp, .objc, .objcpp:
+            return CFamilyFrontend()
+        case .python:
             return nil
         }
     }

@@ -1,0 +1,49 @@
+import Foundation
+
+/// C, C++, Objective-C and Objective-C++ through libclang (SPEC §6.3): libclang lexes and
+/// preprocesses each file on its own; flaglint's own structure parser builds the control
+/// tree from the tokens, because without the project's headers clang's AST drops code.
+public struct CFamilyFrontend: Frontend {
+    public let languages: Set<Language> = [.c, .cpp, .objc, .objcpp]
+    private let libclang: @Sendable () -> Result<Libclang, FrontendUnavailable>
+
+    public init() { self.libclang = { Libclang.shared } }
+
+    /// A frontend on a given libclang (tests run both libclang 14 and the toolchain's).
+    init(libclang: Libclang) { self.libclang = { .success(libclang) } }
+
+    public func parse(_ source: SourceFile, context: FrontendContext) throws -> FileModel {
+        let clang = try libclang().get()
+        // `.h` files arrive with the language discovery chose (content or `languages:`).
+        let invocation = CFamilyFrontend.invocation(for: source.path, language: source.language, context: context)
+        let lexed = ClangLexer.lex(source.bytes, invocation: invocation, clang: clang)
+        let stream = CTokenStream(bytes: source.bytes, raw: lexed.tokens, skipped: lexed.skipped)
+        let structure = CStructureParser(tokens: stream.tokens).parse()
+        var model = FileModel(source: source, tokens: stream.tokens, comments: stream.comments, control: structure.control,
+                              constants: stream.macroConstants + structure.constants, diagnostics: lexed.diagnostics)
+        model.partners = structure.partners
+        return model
+    }
+
+    /// The flags libclang reads the file with: the file's own from a compilation database
+    /// (configured or found above the file), else its language and the configured `defines:`.
+    static func invocation(for path: String, language: Language, context: FrontendContext) -> ClangInvocation {
+        let clangPath = path.isEmpty ? "stdin" + fallbackExtension(language) : path
+        let cache = CompilationDatabaseCache.shared
+        if let dbPath = context.compileCommands ?? cache.find(for: clangPath),
+           let db = cache.database(at: dbPath), let args = db.arguments(for: clangPath) {
+            return ClangInvocation(path: clangPath, arguments: args + ClangInvocation.quiet, singleFile: false)
+        }
+        let defines = context.defines.map { "-D" + $0 }
+        return ClangInvocation(path: clangPath, arguments: ClangInvocation.arguments(for: language) + defines + ClangInvocation.quiet, singleFile: true)
+    }
+
+    private static func fallbackExtension(_ language: Language) -> String {
+        switch language {
+        case .c: return ".c"
+        case .objc: return ".m"
+        case .objcpp: return ".mm"
+        default: return ".cpp"
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import CLibclang
+import Foundation
+
+/// One token exactly as libclang reports it: its kind and byte extent in the file.
+struct ClangToken: Sendable, Equatable {
+    enum Kind: UInt8, Sendable { case punctuation, keyword, identifier, literal, comment }
+    var kind: Kind
+    var start: Int
+    var end: Int
+}
+
+/// What libclang tells flaglint about one file: every token (comments included, live or not)
+/// and the byte ranges the preprocessor skipped.
+struct ClangLexResult: Sendable {
+    var tokens: [ClangToken] = []
+    var skipped: [Range<Int>] = []
+    var diagnostics: [FrontendDiagnostic] = []
+}
+
+/// How libclang is asked to read one file.
+struct ClangInvocation: Sendable {
+    var path: String
+    var arguments: [String]
+    /// False when a compilation database applies: includes are then followed so the real
+    /// configuration decides which branches are live.
+    var singleFile: Bool
+
+    static func arguments(for language: Language) -> [String] {
+        switch language {
+        case .c: return ["-x", "c", "-std=gnu17"]
+        case .objc: return ["-x", "objective-c", "-fblocks"]
+        case .objcpp: return ["-x", "objective-c++", "-std=gnu++2a", "-fblocks"]
+        default: return ["-x", "c++", "-std=gnu++2a"]
+        }
+    }
+
+    /// Flags that keep libclang fast and quiet: flaglint reads tokens, not diagnostics, and
+    /// typo correction is the slowest part of parsing code whose headers are missing.
+    static let quiet = ["-w", "-ferror-limit=0", "-fno-spell-checking"]
+}
+
+enum ClangLexer {
+    /// Seconds one file may take before it is reported and skipped (`FLAGLINT_LIBCLANG_TIMEOUT`).
+    static let timeout: Double = {
+        if let s = ProcessInfo.processInfo.environment["FLAGLINT_LIBCLANG_TIMEOUT"], let v = Double(s), v > 0 { return v }
+        return 30
+    }()
+
+    /// Lexes and preprocesses `bytes` on a worker thread with a deadline.
+    ///
+    /// libclang recovers from its own crashes (it runs the parse under a crash-recovery
+    /// context and returns `CXError_Crashed`), but nothing stops a parse that never ends.
+    /// The worker thread bounds that: past the deadline the file is reported and skipped,
+    /// and the worker is abandoned (it owns copies of everything it touches).
+    static func lex(_ bytes: [UInt8], invocation: ClangInvocation, clang: Libclang, timeout: Double = ClangLexer.timeout) -> ClangLexResult {
+        final class Box: @unchecked Sendable {
+            var result: ClangLexResult?
+            let done = DispatchSemaphore(value: 0)
+        }
+        let box = Box()
+        let thread = Thread {
+            box.result = lexNow(bytes, invocation: invocation, clang: clang)
+            box.done.signal()
+        }
+        // Deep nesting makes clang's recursive-descent parser use a lot of stack.
+        thread.stackSize = 64 << 20
+        thread.start()
+        if box.done.wait(timeout: .now() + timeout) == .timedOut {
+            var r = ClangLexResult()
+            r.diagnostics.append(FrontendDiagnostic(.error, "libclang did not finish within \(Int(timeout)) s; file skipped (FLAGLINT_LIBCLANG_TIMEOUT raises the limit)", at: 0))
+            return r
+        }
+        return box.result ?? ClangLexResult()
+    }
+
+    /// The libclang work itself, on the calling thread. One index per call: nothing is shared
+    /// between parallel parses.
+    static func lexNow(_ bytes: [UInt8], invocation: ClangInvocation, clang: Libclang) -> ClangLexResult {
+        var result = ClangLexResult()
+        let api = clang.api
+        guard let index = api.createIndex(0, 0) else {
+            result.diagnostics.append(FrontendDiagnostic(.error, "libclang could not create an index", at: 0))
+            return result
+        }
+        defer { api.disposeIndex(index) }
+        var options = UInt32(FLCXTranslationUnit_KeepGoing | FLCXTranslationUnit_DetailedPreprocessingRecord | FLCXTranslationUnit_SkipFunctionBodies)
+        if invocation.singleFile { options |= UInt32(FLCXTranslationUnit_SingleFileParse) }
+
+        var tu: FLCXTranslationUnit?
+        let rc: Int32 = invocation.path.withCString { cPath in
+            withCStrings(invocation.arguments) { argv in
+                bytes.withUnsafeBufferPointer { buf in
+                    // A NUL-free pointer even for an empty file: libclang reads `Length` bytes only.
+                    let contents = buf.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? UnsafePointer(cPath)
+                    var unsaved = FLCXUnsavedFile(Filename: cPath, Contents: contents, Length: UInt(buf.count))
+                    return api.parseTranslationUnit2(index, cPath, argv, Int32(invocation.arguments.count), &unsaved, 1, options, &tu)
+                }
+            }
+        }
+        guard rc == 0, let tu else {
+            let why = rc == 2 ? "libclang crashed on this file" : "libclang could not parse this file (error \(rc))"
+            result.diagnostics.append(FrontendDiagnostic(.error, why + "; file skipped", at: 0))
+            return result
+        }
+        defer { api.disposeTranslationUnit(tu) }
+        guard let file = invocation.path.withCString({ api.getFile(tu, $0) }) else {
+            result.diagnostics.append(FrontendDiagnostic(.error, "libclang lost the file it parsed; file skipped", at: 0))
+            return result
+        }
+        func offset(_ loc: FLCXSourceLocation) -> Int {
+            var off: UInt32 = 0
+            api.getFileLocation(loc, nil, nil, nil, &off)
+            return Int(off)
+        }
+
+        if !bytes.isEmpty {
+            let range = api.getRange(api.getLocationForOffset(tu, file, 0), api.getLocationForOffset(tu, file, UInt32(bytes.count)))
+            var raw: UnsafeMutablePointer<FLCXToken>?
+            var count: UInt32 = 0
+            api.tokenize(tu, range, &raw, &count)
+            if let raw {
+                result.tokens.reserveCapacity(Int(count))
+                for i in 0..<Int(count) {
+                    let t = raw[i]
+                    let extent = api.getTokenExtent(tu, t)
+                    let start = offset(api.getRangeStart(extent)), end = offset(api.getRangeEnd(extent))
+                    guard start <= end, end <= bytes.count else { continue }
+                    let kind = ClangToken.Kind(rawValue: UInt8(truncatingIfNeeded: api.getTokenKind(t))) ?? .punctuation
+                    result.tokens.append(ClangToken(kind: kind, start: start, end: end))
+                }
+                api.disposeTokens(tu, raw, count)
+            }
+        }
+
+        if let list = api.getSkippedRanges(tu, file) {
+            for i in 0..<Int(list.pointee.count) {
+                let r = list.pointee.ranges[i]
+                let s = offset(api.getRangeStart(r)), e = offset(api.getRangeEnd(r))
+                if s < e { result.skipped.append(s..<e) }
+            }
+            api.disposeSourceRangeList(list)
+        }
+        return result
+    }
+
+    /// Calls `body` with a C `argv` for `strings`, valid only during the call.
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+        let owned = strings.map { strdup($0) }
+        defer { owned.forEach { free($0) } }
+        // NULL-terminated like any argv, which also keeps the buffer non-empty.
+        let argv: [UnsafePointer<CChar>?] = owned.map { $0.map { UnsafePointer($0) } } + [nil]
+        return argv.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+}
