@@ -175,6 +175,12 @@ extension PythonStructure {
                 } else if t.text == "," || t.text == ";" {
                     closeBodies(atDepth: depth, at: k, &builder, &stack)
                 } else if t.text == ":" {
+                    // The colon of a lambda still reading its parameters belongs to it; any
+                    // other colon at a body's depth ends that body (`{k: lambda: 1, j: 2}`).
+                    if let top = stack.last, top.bodyStart == nil, top.depth == depth {
+                        stack[stack.count - 1].bodyStart = k + 1
+                        continue
+                    }
                     closeBodies(atDepth: depth, at: k, &builder, &stack)
                     if let top = stack.last, top.bodyStart == nil, top.depth == depth {
                         stack[stack.count - 1].bodyStart = k + 1
