@@ -1,1 +1,123 @@
-import FlaglintKit; print(Flaglint.version)
+import ArgumentParser
+import Foundation
+import FlaglintKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Shared options of `lint` and `flags` (SPEC §1, §4.1 "Configuration").
+struct CommonOptions: ParsableArguments {
+    @Argument(help: "Files or directories to lint (default: .). Use - for stdin.")
+    var paths: [String] = []
+    @Option(name: .long, help: "Use this configuration file instead of the nearest .lint.yml.")
+    var config: String?
+    @Option(name: [.customLong("format"), .customLong("output-format")], help: "Output format.")
+    var format: String?
+    @Option(name: [.short, .long], help: "Write the report to FILE instead of stdout.")
+    var output: String?
+    @Option(name: .long, help: "Reference date for staleness, YYYY-MM-DD (default: today, UTC).")
+    var today: String?
+    @Option(name: [.short, .long], help: "Parallel jobs (default: number of cores).")
+    var jobs: Int?
+    @Option(name: .long, help: "Read the source from stdin and lint it as if it were PATH.")
+    var stdinFilename: String?
+    @Flag(name: .long, help: "Apply excludes to files named explicitly (used by the pre-commit hook).")
+    var forceExclude = false
+    @Option(name: .long, help: "Report only these rules (comma-separated).")
+    var select: String?
+    @Option(name: .long, help: "Do not report these rules (comma-separated).")
+    var ignore: String?
+    @Option(name: .long, help: "Colour: auto, always or never (NO_COLOR is honoured).")
+    var color: String = "auto"
+    @Flag(name: [.short, .long], help: "Print only findings: no summary.")
+    var quiet = false
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lint files and directories (the default command).")
+    @OptionGroup var common: CommonOptions
+    @Option(name: .long, help: "Exit 1 on findings at or above: error, warning or never.")
+    var failOn: String?
+    @Flag(name: .long, help: "Always exit 0 on findings (same as --fail-on never).")
+    var exitZero = false
+    @Flag(name: .long, help: "Print the number of findings per rule.")
+    var statistics = false
+    @Option(name: .long, help: "Suppress findings recorded in this baseline file.")
+    var baseline: String?
+    @Option(name: .long, help: "Write the current findings to this baseline file.")
+    var writeBaseline: String?
+    @Option(name: .long, help: "Report only findings on lines changed since this git revision.")
+    var diff: String?
+
+    func run() throws {
+        var o = Runner.Options(common.asRunnerOptions)
+        o.failOn = exitZero ? "never" : failOn
+        o.statistics = statistics
+        o.baseline = baseline
+        o.writeBaseline = writeBaseline
+        o.diff = diff
+        throw ExitCode(Runner().lint(o))
+    }
+}
+
+struct Flags: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Inventory: every flag, its references and its registry state.")
+    @OptionGroup var common: CommonOptions
+    func run() throws { throw ExitCode(Runner().flags(Runner.Options(common.asRunnerOptions))) }
+}
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the rules, or print one rule's documentation.")
+    @Argument(help: "A rule id.") var rule: String?
+    func run() throws { throw ExitCode(Runner().rules(rule)) }
+}
+
+struct SDKs: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sdks", abstract: "List the built-in evaluator catalogue, or one SDK's evaluators.")
+    @Argument(help: "An SDK id.") var sdk: String?
+    func run() throws { throw ExitCode(Runner().sdks(sdk)) }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a starter .lint.yml in the current directory.")
+    @Flag(name: .long, help: "Overwrite an existing .lint.yml.") var force = false
+    func run() throws { throw ExitCode(Runner().initConfiguration(force: force)) }
+}
+
+struct Flaglint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flaglint",
+        abstract: "A flag-aware linter: finds every feature-flag evaluation and enforces safe rollout.",
+        version: FlaglintKit.Flaglint.version,
+        subcommands: [Lint.self, Flags.self, Rules.self, SDKs.self, Init.self],
+        defaultSubcommand: Lint.self)
+}
+
+extension CommonOptions {
+    var asRunnerOptions: Runner.Common {
+        Runner.Common(paths: paths, config: config, format: format, output: output, today: today, jobs: jobs,
+                      stdinFilename: stdinFilename, forceExclude: forceExclude,
+                      select: select.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+                      ignore: ignore.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
+                      color: color, quiet: quiet)
+    }
+}
+
+// SPEC §1: usage errors exit 2, not swift-argument-parser's 64.
+do {
+    var command = try Flaglint.parseAsRoot()
+    try command.run()
+} catch {
+    let code = Flaglint.exitCode(for: error)
+    if code == .success {
+        Flaglint.exit(withError: error)
+    } else if let e = error as? ExitCode {
+        exit(e.rawValue)
+    } else {
+        let message = Flaglint.fullMessage(for: error)
+        FileHandleOutput.standardError.write("flaglint: " + message + "\n")
+        exit(2)
+    }
+}

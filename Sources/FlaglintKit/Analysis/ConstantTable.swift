@@ -1,0 +1,226 @@
+/// Named constants visible to key and default expressions: the file's own, and in
+/// whole-project runs every file's top-level constants (SPEC §4.1).
+public struct ConstantTable: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var definition: ConstantDefinition
+        public var path: String
+        public var line: Int
+        /// The defining file's name without extension (Python `module.CONSTANT`).
+        public var module: String
+    }
+
+    private var byName: [String: [Entry]] = [:]
+
+    public init() {}
+
+    public init(model: FileModel) {
+        add(model.constants, from: model.source)
+    }
+
+    /// Adds constants of `source`; local (scoped) constants are only meaningful in their own file.
+    public mutating func add(_ constants: [ConstantDefinition], from source: SourceFile, topLevelOnly: Bool = false) {
+        let file = source.path.split(separator: "/").last.map(String.init) ?? source.path
+        let module = file.split(separator: ".").first.map(String.init) ?? file
+        for c in constants where !(topLevelOnly && c.scope != nil) {
+            byName[c.name, default: []].append(Entry(definition: c, path: source.path, line: source.line(at: c.offset), module: module))
+        }
+    }
+
+    public mutating func merge(_ other: ConstantTable) {
+        for (k, v) in other.byName { byName[k, default: []].append(contentsOf: v) }
+    }
+
+    public var isEmpty: Bool { byName.isEmpty }
+
+    /// Resolves `qualifiers.name` used at token `use` of file `path`. `implicitMember` is Swift's
+    /// `.name` (an enum case or static member of the inferred type). Returns nil when unknown or
+    /// ambiguous (several candidates with different values).
+    public func lookup(name: String, qualifiers: [String], implicitMember: Bool, use: Int, path: String) -> Entry? {
+        guard let all = byName[name] else { return nil }
+        let visible = all.filter { e in
+            guard let scope = e.definition.scope else { return true }
+            return e.path == path && scope.contains(use)
+        }
+        var candidates: [Entry]
+        if implicitMember {
+            candidates = visible.filter { !$0.definition.qualifiers.isEmpty }
+        } else if qualifiers.isEmpty {
+            candidates = visible
+        } else {
+            candidates = visible.filter { $0.definition.qualifiers.suffix(qualifiers.count).elementsEqual(qualifiers) }
+            if candidates.isEmpty {
+                candidates = visible.filter { $0.definition.qualifiers.isEmpty && $0.module == qualifiers.last }
+            }
+        }
+        guard !candidates.isEmpty else { return nil }
+        // Prefer the narrowest scope, then the using file, then unqualified definitions.
+        let tiers: [(Entry) -> Bool] = [
+            { $0.definition.scope != nil },
+            { $0.path == path && $0.definition.qualifiers.isEmpty == qualifiers.isEmpty },
+            { $0.path == path },
+            { _ in true },
+        ]
+        for tier in tiers {
+            var chosen = candidates.filter(tier)
+            if chosen.count > 1, chosen.contains(where: { $0.definition.scope != nil }) {
+                // Innermost local scope wins.
+                let minSize = chosen.compactMap { $0.definition.scope?.count }.min() ?? 0
+                chosen = chosen.filter { $0.definition.scope?.count == minSize }
+            }
+            guard let first = chosen.first else { continue }
+            return chosen.allSatisfy({ $0.definition.value == first.definition.value }) ? first : nil
+        }
+        return nil
+    }
+}
+
+/// Turns the tokens bound to `$KEY` and `$DEFAULT` into flag keys and default values.
+public struct ValueResolver: Sendable {
+    /// Constants from other files (whole-project runs); the file's own are added per file.
+    public var project: ConstantTable
+
+    public init(project: ConstantTable = ConstantTable()) {
+        self.project = project
+    }
+
+    /// The source text of a token range, whitespace runs folded to one space.
+    public func text(_ r: Range<Int>, in model: FileModel) -> String {
+        guard !r.isEmpty, r.upperBound <= model.tokens.count else { return "" }
+        let raw = model.source.text(from: model.tokens[r.lowerBound].start, to: model.tokens[r.upperBound - 1].end)
+        var out = ""
+        var lastSpace = false
+        for ch in raw {
+            if ch.isWhitespace {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(ch)
+                lastSpace = false
+            }
+        }
+        return out
+    }
+
+    private func trimmed(_ r: Range<Int>, _ model: FileModel) -> Range<Int> {
+        var r = r
+        // Strip wrapping parentheses and Python layout tokens.
+        while r.count >= 2, model.tokens[r.lowerBound].text == "(", Int(model.partners[r.lowerBound]) == r.upperBound - 1 {
+            r = r.lowerBound + 1..<r.upperBound - 1
+        }
+        return r
+    }
+
+    /// A dotted/qualified name: `a`, `A.b`, `A::b`, Swift `.b`, with `.rawValue` dropped.
+    private func path(_ r: Range<Int>, _ model: FileModel) -> (names: [String], implicit: Bool)? {
+        var names: [String] = []
+        var implicit = false
+        var expectName = true
+        var i = r.lowerBound
+        if i < r.upperBound, model.tokens[i].kind == .punctuation, model.tokens[i].text == "::" { i += 1 }
+        if i < r.upperBound, model.language == .swift, model.tokens[i].text == "." {
+            implicit = true
+            i += 1
+        }
+        while i < r.upperBound {
+            let t = model.tokens[i]
+            if expectName {
+                guard t.kind == .identifier || (t.kind == .keyword && (t.text == "self" || t.text == "Self")) else { return nil }
+                if t.text != "self" && t.text != "Self" { names.append(t.text) }
+            } else {
+                guard t.kind == .punctuation, [".", "::", "->"].contains(t.text) else { return nil }
+            }
+            expectName.toggle()
+            i += 1
+        }
+        guard !expectName, !names.isEmpty else { return nil }
+        if model.language == .swift, names.count > 1, names.last == "rawValue" { names.removeLast() }
+        return (names, implicit)
+    }
+
+    private func constant(_ r: Range<Int>, _ model: FileModel, at use: Int) -> ConstantTable.Entry? {
+        guard let (names, implicit) = path(r, model), let name = names.last else { return nil }
+        let qualifiers = Array(names.dropLast())
+        var table = ConstantTable(model: model)
+        if let local = table.lookup(name: name, qualifiers: qualifiers, implicitMember: implicit, use: use, path: model.path) {
+            return local
+        }
+        table = project
+        return table.lookup(name: name, qualifiers: qualifiers, implicitMember: implicit, use: use, path: model.path)
+    }
+
+    /// Adjacent string literals concatenate (Python, C); one literal is the common case.
+    private func stringLiteral(_ r: Range<Int>, _ model: FileModel) -> String? {
+        guard !r.isEmpty else { return nil }
+        var s = ""
+        for i in r {
+            let t = model.tokens[i]
+            guard t.kind == .string, let v = t.stringValue else { return nil }
+            s += v
+        }
+        return s
+    }
+
+    public func key(_ range: Range<Int>, in model: FileModel, at use: Int) -> FlagKey {
+        let r = trimmed(range, model)
+        let expression = text(r, in: model)
+        if let s = stringLiteral(r, model) {
+            return FlagKey(value: s, expression: expression, resolution: .literal)
+        }
+        if let entry = constant(r, model, at: use), case let .string(s) = entry.definition.value {
+            let qualified = (entry.definition.qualifiers + [entry.definition.name]).joined(separator: ".")
+            return FlagKey(value: s, expression: expression, resolution: .constant(name: qualified, path: entry.path, line: entry.line))
+        }
+        return FlagKey(value: nil, expression: expression, resolution: .dynamic)
+    }
+
+    public func defaultValue(_ range: Range<Int>, in model: FileModel, at use: Int) -> DefaultValue {
+        let r = trimmed(range, model)
+        let expression = text(r, in: model)
+        if let lit = literal(r, model) { return .literal(lit, expression: expression) }
+        if let entry = constant(r, model, at: use) {
+            let value: LiteralValue
+            switch entry.definition.value {
+            case let .bool(b): value = .bool(b)
+            case let .integer(i): value = model.language.isCFamily ? .integer(i) : .other(String(i))
+            case let .string(s): value = .string(s)
+            }
+            return .literal(value, expression: expression)
+        }
+        return .unresolved(expression: expression)
+    }
+
+    /// SPEC §4.1 literals, by language.
+    private func literal(_ r: Range<Int>, _ model: FileModel) -> LiteralValue? {
+        let toks = r.map { model.tokens[$0] }
+        var words = toks.map(\.text)
+        if words.first == "@" && words.count == 2 && model.language.isCFamily { words = ["@" + words[1]] }
+        if toks.count == 1, toks[0].kind == .string, let v = toks[0].stringValue { return .string(v) }
+        guard words.count == 1, let w = words.first else { return nil }
+        switch model.language {
+        case .swift:
+            if w == "true" { return .bool(true) }
+            if w == "false" { return .bool(false) }
+        case .python:
+            if w == "True" { return .bool(true) }
+            if w == "False" { return .bool(false) }
+        case .c, .cpp, .objc, .objcpp:
+            switch w {
+            case "true", "YES", "@YES", "TRUE": return .bool(true)
+            case "false", "NO", "@NO", "FALSE": return .bool(false)
+            default:
+                if toks.first?.kind == .number, let i = Self.cInteger(w) { return .integer(i) }
+            }
+        }
+        if toks.first?.kind == .number { return .other(w) }
+        return nil
+    }
+
+    static func cInteger(_ w: String) -> Int? {
+        var s = w.lowercased()
+        while let last = s.last, last == "u" || last == "l" { s.removeLast() }
+        if s.hasPrefix("0x") { return Int(s.dropFirst(2), radix: 16) }
+        if s.hasPrefix("0b") { return Int(s.dropFirst(2), radix: 2) }
+        if s.count > 1, s.hasPrefix("0") { return Int(s.dropFirst(), radix: 8) }
+        return Int(s)
+    }
+}

@@ -1,0 +1,209 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A file to lint: where to read it, how to show it, which language it is.
+public struct LintInput: Sendable {
+    /// The path shown in output.
+    public var displayPath: String
+    /// The path to read, or nil when `contents` is given (stdin).
+    public var readPath: String?
+    public var language: Language
+    public var contents: [UInt8]?
+
+    public init(displayPath: String, readPath: String?, language: Language, contents: [UInt8]? = nil) {
+        self.displayPath = displayPath
+        self.readPath = readPath
+        self.language = language
+        self.contents = contents
+    }
+}
+
+/// One evaluation as the inventory (`flaglint flags`) and the lifecycle rules see it.
+public struct EvaluationRecord: Sendable, Equatable {
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    public var language: Language
+    public var key: FlagKey
+    public var sdk: String
+    /// `"false"`, `"true"`, `"missing"`, `"implicit-false"` or the expression text (SPEC §8).
+    public var defaultDescription: String
+    public var lineText: String
+}
+
+/// The outcome of linting one file.
+public struct FileResult: Sendable {
+    public var path: String
+    public var findings: [Finding] = []
+    public var evaluations: [EvaluationRecord] = []
+    /// Problems with the file itself, rendered `path:line:col: warning: message`.
+    public var diagnostics: [String] = []
+    /// Set when the file could not be linted at all (unreadable, frontend unavailable).
+    public var failure: String?
+    /// Whether the frontend ran (the prefilter found a name).
+    public var parsed = false
+    public var model: FileModel?
+}
+
+/// Everything that stays the same across the files of one run.
+public struct LintSettings: Sendable {
+    public var evaluators: [EvaluatorDefinition]
+    public var rules: [String: RuleSettings]
+    public var frontendContext: FrontendContext
+    /// Findings of these rules only (`--select`), none of these (`--ignore`).
+    public var select: Set<String>?
+    public var ignore: Set<String>
+    public var flagName: @Sendable (FlagKey) -> String
+
+    public init(evaluators: [EvaluatorDefinition], rules: [String: RuleSettings] = RuleRegistry.defaultSettings,
+                frontendContext: FrontendContext = FrontendContext(), select: Set<String>? = nil, ignore: Set<String> = [],
+                flagName: @escaping @Sendable (FlagKey) -> String = { $0.displayName }) {
+        self.evaluators = evaluators
+        self.rules = rules
+        self.frontendContext = frontendContext
+        self.select = select
+        self.ignore = ignore
+        self.flagName = flagName
+    }
+
+    public func isEnabled(_ rule: String) -> Bool {
+        if let select, !select.contains(rule) { return false }
+        if ignore.contains(rule) { return false }
+        return rules[rule]?.severity != nil
+    }
+}
+
+/// The per-file pipeline: read → prefilter → frontend → match → analyse → rules.
+public struct Linter: Sendable {
+    public let settings: LintSettings
+    private let prefilter: Prefilter
+    private let byLanguage: [Language: [EvaluatorDefinition]]
+    public var keepModels = false
+
+    public init(settings: LintSettings) {
+        self.settings = settings
+        self.prefilter = Prefilter(names: settings.evaluators.flatMap { $0.pattern.requiredNames })
+        var by: [Language: [EvaluatorDefinition]] = [:]
+        for e in settings.evaluators { for l in e.languages { by[l, default: []].append(e) } }
+        self.byLanguage = by
+    }
+
+    /// Lints `inputs` on `jobs` threads; results come back in input order.
+    public func lint(_ inputs: [LintInput], jobs: Int, resolver: ValueResolver = ValueResolver()) -> [FileResult] {
+        let results = ResultSlots(count: inputs.count)
+        let workers = max(1, min(jobs, inputs.count))
+        let next = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let i = next.increment()
+                guard i < inputs.count else { return }
+                results.set(i, lintOne(inputs[i], resolver: resolver))
+            }
+        }
+        return results.values()
+    }
+
+    public func lintOne(_ input: LintInput, resolver: ValueResolver = ValueResolver()) -> FileResult {
+        var result = FileResult(path: input.displayPath)
+        let bytes: [UInt8]
+        if let c = input.contents {
+            bytes = c
+        } else if let p = input.readPath {
+            guard let b = FileReader.read(p) else {
+                result.failure = "\(input.displayPath): error: cannot read file"
+                return result
+            }
+            bytes = b
+        } else {
+            return result
+        }
+        if bytes.prefix(8000).contains(0) {
+            result.diagnostics.append("\(input.displayPath):1:1: warning: binary file (contains NUL bytes); skipped")
+            return result
+        }
+        guard let evaluators = byLanguage[input.language], !evaluators.isEmpty, prefilter.matches(bytes) else { return result }
+        guard let frontend = FrontendRegistry.frontend(for: input.language) else { return result }
+        let source = SourceFile(path: input.displayPath, language: input.language, bytes: bytes)
+        let model: FileModel
+        do {
+            model = try frontend.parse(source, context: settings.frontendContext)
+        } catch let e as FrontendUnavailable {
+            result.failure = "\(input.displayPath): error: \(e.message)"
+            return result
+        } catch {
+            result.failure = "\(input.displayPath): error: \(error)"
+            return result
+        }
+        result.parsed = true
+        for d in model.diagnostics {
+            let loc = source.location(at: d.offset)
+            result.diagnostics.append("\(input.displayPath):\(loc.line):\(loc.column): \(d.severity.rawValue): \(d.message)")
+        }
+        var matcher = PatternMatcher(model: model, resolver: resolver)
+        let evaluations = matcher.evaluations(of: evaluators)
+        let file = AnalyzedFile(model: model, evaluations: evaluations)
+        result.evaluations = evaluations.map { record($0, in: file) }
+        for rule in RuleRegistry.fileRules {
+            let id = rule.description.id
+            guard settings.isEnabled(id), let s = settings.rules[id] else { continue }
+            result.findings += rule.init().check(file, RuleContext(settings: s, flagName: settings.flagName))
+        }
+        result.findings.sort(by: Finding.ordered)
+        if keepModels { result.model = model }
+        return result
+    }
+
+    private func record(_ e: Evaluation, in file: AnalyzedFile) -> EvaluationRecord {
+        let (start, end) = file.location(of: e)
+        let d: String
+        switch e.defaultValue {
+        case .absent: d = e.evaluator.fallback == .false ? "implicit-false" : "missing"
+        case let .literal(v, expression):
+            switch v.truth { case true?: d = "true"; case false?: d = "false"; case nil: d = expression }
+        case let .unresolved(x), let .unverifiable(x): d = x
+        }
+        return EvaluationRecord(path: file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+                                language: file.model.language, key: e.key, sdk: e.evaluator.sdk, defaultDescription: d,
+                                lineText: file.model.source.lineText(start.line))
+    }
+}
+
+/// Reads a whole file; nil when it cannot be read (missing, a directory, no permission).
+public enum FileReader {
+    public static func read(_ path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 1 << 16, f) }
+            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
+            if n < 1 << 16 {
+                if ferror(f) != 0 { return nil }
+                break
+            }
+        }
+        return out
+    }
+}
+
+/// Results written by worker threads into their own slots; read after all workers finish.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [FileResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: FileResult) { lock.lock(); slots[i] = r; lock.unlock() }
+    func values() -> [FileResult] { lock.lock(); defer { lock.unlock() }; return slots.map { $0 ?? FileResult(path: "") } }
+}
+
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func increment() -> Int { lock.lock(); defer { value += 1; lock.unlock() }; return value }
+}

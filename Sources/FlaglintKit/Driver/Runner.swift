@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Runs flaglint's commands for the CLI: everything but argument parsing. Each command
+/// returns the process exit code (SPEC §1: 0 clean, 1 findings at the fail level, 2 errors).
+public struct Runner: Sendable {
+    public struct Common: Sendable {
+        public var paths: [String]
+        public var config: String?
+        public var format: String?
+        public var output: String?
+        public var today: String?
+        public var jobs: Int?
+        public var stdinFilename: String?
+        public var forceExclude: Bool
+        public var select: [String]?
+        public var ignore: [String]
+        public var color: String
+        public var quiet: Bool
+
+        public init(paths: [String], config: String?, format: String?, output: String?, today: String?, jobs: Int?,
+                    stdinFilename: String?, forceExclude: Bool, select: [String]?, ignore: [String], color: String, quiet: Bool) {
+            self.paths = paths
+            self.config = config
+            self.format = format
+            self.output = output
+            self.today = today
+            self.jobs = jobs
+            self.stdinFilename = stdinFilename
+            self.forceExclude = forceExclude
+            self.select = select
+            self.ignore = ignore
+            self.color = color
+            self.quiet = quiet
+        }
+    }
+
+    public struct Options: Sendable {
+        public var common: Common
+        public var failOn: String?
+        public var statistics = false
+        public var baseline: String?
+        public var writeBaseline: String?
+        public var diff: String?
+        public init(_ common: Common) { self.common = common }
+    }
+
+    /// A problem that stops the run: printed as is, exit 2.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    let stdout: FileHandleOutput
+    let stderr: FileHandleOutput
+
+    public init(stdout: FileHandleOutput = .standardOutput, stderr: FileHandleOutput = .standardError) {
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
+    func fail(_ message: String) -> Int32 {
+        stderr.write(message.hasSuffix("\n") ? message : message + "\n")
+        return 2
+    }
+
+    /// Writes a document to `-o FILE` (atomically) or stdout.
+    func emit(_ document: String, to output: String?) -> Bool {
+        guard let output else {
+            stdout.write(document)
+            return true
+        }
+        do {
+            try AtomicWriter.write(document, to: output)
+            return true
+        } catch {
+            stderr.write("flaglint: \(error)\n")
+            return false
+        }
+    }
+
+    func useColor(_ mode: String, output: String?) -> Bool {
+        switch mode {
+        case "always": return true
+        case "never": return false
+        default:
+            if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+            return output == nil && stdout.isTerminal
+        }
+    }
+
+    // MARK: rules, sdks
+
+    public func rules(_ id: String?) -> Int32 {
+        guard let id else {
+            for d in RuleRegistry.descriptions {
+                let severity = d.defaultSeverity?.rawValue ?? "off"
+                stdout.write("\(d.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(severity.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n")
+            }
+            return 0
+        }
+        guard let d = RuleRegistry.description(of: id) else {
+            return fail("flaglint: unknown rule `\(id)`; known rules: \(RuleRegistry.ids.joined(separator: ", "))")
+        }
+        stdout.write(RuleDocumentation.render(d))
+        return 0
+    }
+}
+
+/// ruff-style rule documentation: What it does · Why is this bad? · Example · Use instead · Options.
+public enum RuleDocumentation {
+    public static func render(_ d: RuleDescription) -> String {
+        var s = "# \(d.id)\n\n\(d.summary)\n\nDefault severity: \(d.defaultSeverity?.rawValue ?? "off")\n\n"
+        s += "## What it does\n\(d.whatItDoes)\n\n## Why is this bad?\n\(d.whyIsThisBad)\n\n"
+        s += "## Example\n```\n\(d.example)\n```\n\n## Use instead\n```\n\(d.useInstead)\n```\n"
+        if !d.options.isEmpty {
+            s += "\n## Options\n" + d.options.map { "- `\($0.name)`: \($0.meaning)" }.joined(separator: "\n") + "\n"
+        }
+        return s
+    }
+}

@@ -1,0 +1,89 @@
+/// missing-default-false: a boolean evaluation whose fallback is not the flag's off value.
+public struct MissingDefaultFalseRule: FileRule {
+    public static let description = RuleDescription(
+        id: "missing-default-false",
+        summary: "A boolean flag evaluation's fallback is not `false` (not `true` for negative checks).",
+        defaultSeverity: .error,
+        whatItDoes: """
+            Reports boolean evaluations whose default argument is a true literal (`true`, `True`, `YES`, \
+            `@YES`, a non-zero integer in the C family, `"true"`), that pass no default where the SDK does \
+            not fall back to `false`, or (at the `unverifiable` severity) whose default is an expression \
+            flaglint cannot resolve to a literal. For negative-polarity checks (`is_off`) the safe \
+            default is `true` and everything is inverted. A `!` at the call site changes nothing.
+            """,
+        whyIsThisBad: """
+            The default is what runs when the flag service is down, the SDK is not initialised or the \
+            flag was deleted. A `true` fallback switches the new behaviour on for everyone exactly when \
+            nobody is watching.
+            """,
+        example: """
+            if client.boolVariation(forKey: "new-checkout", defaultValue: true) { newCheckout() }
+            """,
+        useInstead: """
+            if client.boolVariation(forKey: "new-checkout", defaultValue: false) { newCheckout() }
+            """,
+        options: [("unverifiable", "severity for defaults that are not literals and cannot be resolved (default warning; `off` to silence)")],
+        triggering: [
+            RuleExample(.swift, """
+                let on = client.1️⃣boolVariation(forKey: "a", defaultValue: true)
+                """),
+            RuleExample(.swift, """
+                let on = client.1️⃣boolVariation(forKey: "a", defaultValue: computeDefault())
+                """),
+        ],
+        nonTriggering: [
+            RuleExample(.swift, """
+                let on = client.boolVariation(forKey: "a", defaultValue: false)
+                """),
+            RuleExample(.swift, """
+                let fallback = false
+                let on = client.boolVariation(forKey: "a", defaultValue: fallback)
+                """),
+        ])
+
+    public init() {}
+
+    public func check(_ file: AnalyzedFile, _ context: RuleContext) -> [Finding] {
+        guard let severity = context.settings.severity else { return [] }
+        var findings: [Finding] = []
+        for e in file.evaluations {
+            let info = e.evaluator
+            let safe = info.polarity == .positive ? false : true
+            let name = context.flagName(e.key)
+            let off = safe ? "`true` (the check is negative)" : "`false`"
+            let note = info.note.map { " (\($0))" } ?? ""
+            switch e.defaultValue {
+            case let .literal(value, expression):
+                guard let truth = value.truth else {
+                    if info.type == .bool, let u = context.settings.unverifiable {
+                        findings.append(finding(file, e, severity: u, flag: name,
+                            message: "default `\(expression)` of flag `\(name)` is not a boolean literal; the fallback must be \(off)"))
+                    }
+                    continue
+                }
+                if info.type == .any, case .integer = value { continue }
+                if truth != safe {
+                    findings.append(finding(file, e, severity: severity, flag: name,
+                        message: "flag `\(name)` falls back to `\(expression)`: when the flag service fails the new behaviour switches on; use \(off)"))
+                }
+            case .absent:
+                guard info.type == .bool else { continue }
+                switch info.fallback {
+                case .false where !safe, .true where safe:
+                    continue
+                case .unknown:
+                    findings.append(finding(file, e, severity: severity, flag: name,
+                        message: "flag `\(name)` is evaluated without a default: pass \(off) so it is the fallback\(note)"))
+                default:
+                    findings.append(finding(file, e, severity: severity, flag: name,
+                        message: "flag `\(name)` is evaluated without a default and this SDK then falls back to `\(!safe)`; pass \(off)\(note)"))
+                }
+            case let .unresolved(expression), let .unverifiable(expression):
+                guard info.type == .bool, let u = context.settings.unverifiable else { continue }
+                findings.append(finding(file, e, severity: u, flag: name,
+                    message: "default `\(expression)` of flag `\(name)` cannot be verified to be \(off)"))
+            }
+        }
+        return findings
+    }
+}

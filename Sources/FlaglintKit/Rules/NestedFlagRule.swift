@@ -1,0 +1,109 @@
+/// nested-flag: an evaluation decided by more than `max_depth` other flags (SPEC §4 a–e).
+public struct NestedFlagRule: FileRule {
+    public static let description = RuleDescription(
+        id: "nested-flag",
+        summary: "A flag check sits inside more than `max_depth` other flags' checks.",
+        defaultSeverity: .error,
+        whatItDoes: """
+            Reports a flag evaluation whose execution depends on more than `max_depth` other flags: \
+            it is inside their branches, loop bodies or switch cases, right of a short-circuit or in a \
+            ternary branch on them, after an early exit taken on them, or behind a local variable \
+            assigned from them. An else-if chain is one decision; the same flag checked again inside \
+            itself adds no depth.
+            """,
+        whyIsThisBad: """
+            Every flag doubles the paths through the code. Three nested flags are eight combinations, \
+            most of which nobody tests, and removing one flag later means untangling the others.
+            """,
+        example: """
+            if client.boolVariation(forKey: "new-checkout", defaultValue: false) {
+                if client.boolVariation(forKey: "gift-wrap", defaultValue: false) {
+                    if client.boolVariation(forKey: "express", defaultValue: false) { ship() }
+                }
+            }
+            """,
+        useInstead: """
+            let giftWrap = client.boolVariation(forKey: "gift-wrap", defaultValue: false)
+            if client.boolVariation(forKey: "new-checkout", defaultValue: false) {
+                checkout(giftWrap: giftWrap)   // decide the inner behaviour from configuration, not a third flag
+            }
+            """,
+        options: [("max_depth", "how many other flags may control an evaluation (default 1)")],
+        triggering: [
+            RuleExample(.swift, """
+                if client.boolVariation(forKey: "a", defaultValue: false) {
+                    if client.boolVariation(forKey: "b", defaultValue: false) {
+                        if client.1️⃣boolVariation(forKey: "c", defaultValue: false) {}
+                    }
+                }
+                """),
+            RuleExample(.swift, """
+                func f() {
+                    guard client.boolVariation(forKey: "a", defaultValue: false) else { return }
+                    let on = client.boolVariation(forKey: "b", defaultValue: false)
+                    if on {
+                        show(client.1️⃣boolVariation(forKey: "c", defaultValue: false))
+                    }
+                }
+                """),
+            RuleExample(.swift, """
+                let x = client.boolVariation(forKey: "a", defaultValue: false) && client.boolVariation(forKey: "b", defaultValue: false)
+                    ? client.1️⃣boolVariation(forKey: "c", defaultValue: false) : false
+                """),
+        ],
+        nonTriggering: [
+            RuleExample(.swift, """
+                if client.boolVariation(forKey: "a", defaultValue: false) {
+                    if client.boolVariation(forKey: "b", defaultValue: false) {}
+                }
+                """),
+            RuleExample(.swift, """
+                if client.boolVariation(forKey: "a", defaultValue: false) {
+                } else if client.boolVariation(forKey: "b", defaultValue: false) {
+                } else if client.boolVariation(forKey: "c", defaultValue: false) {
+                }
+                """),
+            RuleExample(.swift, """
+                if client.boolVariation(forKey: "a", defaultValue: false) {
+                    if client.boolVariation(forKey: "b", defaultValue: false) {
+                        if client.boolVariation(forKey: "a", defaultValue: false) {}
+                    }
+                }
+                """),
+            RuleExample(.swift, """
+                repeat {
+                    if client.boolVariation(forKey: "b", defaultValue: false) {
+                        if client.boolVariation(forKey: "c", defaultValue: false) {}
+                    }
+                } while client.boolVariation(forKey: "a", defaultValue: false)
+                """),
+        ])
+
+    public init() {}
+
+    public func check(_ file: AnalyzedFile, _ context: RuleContext) -> [Finding] {
+        guard let severity = context.settings.severity else { return [] }
+        var findings: [Finding] = []
+        for (i, e) in file.evaluations.enumerated() {
+            let own = context.flagName(e.key)
+            // Nearest controlling check per distinct other flag.
+            var nearest: [String: Controller] = [:]
+            for c in file.controllers[i] {
+                let name = context.flagName(file.evaluations[c.evaluation].key)
+                guard name != own else { continue }
+                if let old = nearest[name], file.evaluations[old.evaluation].anchor >= file.evaluations[c.evaluation].anchor { continue }
+                nearest[name] = c
+            }
+            guard nearest.count > context.settings.maxDepth else { continue }
+            let chain = nearest.sorted { file.evaluations[$0.value.evaluation].anchor < file.evaluations[$1.value.evaluation].anchor }
+            let related = chain.map { name, c -> RelatedLocation in
+                let loc = file.model.source.location(at: file.evaluations[c.evaluation].startOffset)
+                return RelatedLocation(path: file.path, line: loc.line, column: loc.column, flag: name, message: "controlled by flag `\(name)`")
+            }
+            let names = chain.map { "`\($0.key)`" }.joined(separator: ", ")
+            let message = "flag `\(own)` is nested inside \(chain.count) other flags (\(names)); at most \(context.settings.maxDepth) allowed"
+            findings.append(finding(file, e, severity: severity, flag: own, message: message, related: related))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import FlaglintKit
+
+@Suite struct PatternParseTests {
+    @Test func receiverCallWithLabels() throws {
+        let p = try Pattern.parse("$CLIENT.boolVariation(forKey: $KEY, defaultValue: $DEFAULT)")
+        #expect(p.hasReceiver)
+        #expect(p.elements.first == .name("boolVariation"))
+        guard case let .arguments("(", args) = p.elements.last else { Issue.record("no arguments"); return }
+        #expect(args.map(\.label) == ["forKey", "defaultValue"])
+        #expect(args[1].value == .meta("DEFAULT", optional: false))
+        #expect(p.requiredNames == ["boolVariation"])
+    }
+
+    @Test func pythonKeywordsOptionalAndEllipsis() throws {
+        let p = try Pattern.parse("$C.variation(key=$KEY, context=$CTX, default=$DEFAULT?, ...)")
+        guard case let .arguments(_, args) = p.elements.last else { Issue.record("no arguments"); return }
+        #expect(args.map(\.label) == ["key", "context", "default", nil])
+        #expect(args[2].value == .meta("DEFAULT", optional: true))
+        #expect(args[3].value == .ellipsis)
+    }
+
+    @Test func keyInsideIdentifierAndPath() throws {
+        let a = try Pattern.parse("Feature_$KEY::IsEnabled()")
+        #expect(a.elements.first == .namePart(prefix: "Feature_", meta: "KEY", suffix: ""))
+        #expect(a.requiredNames == ["Feature_", "IsEnabled"])
+        let b = try Pattern.parse("FeatureFlag.$KEY.enabled")
+        #expect(b.elements == [.name("FeatureFlag"), .access, .pathMeta("KEY"), .access, .name("enabled")])
+        #expect(!b.hasReceiver)
+    }
+
+    @Test func objectiveCMessage() throws {
+        let p = try Pattern.parse("[$R boolVariationForKey: $KEY defaultValue: $DEFAULT]")
+        #expect(p.elements == [.message(receiver: "R", pieces: [
+            .init(name: "boolVariationForKey", value: .meta("KEY", optional: false)),
+            .init(name: "defaultValue", value: .meta("DEFAULT", optional: false)),
+        ])])
+        #expect(p.requiredNames == ["boolVariationForKey", "defaultValue"])
+    }
+
+    @Test(arguments: [
+        ("", "empty pattern"),
+        ("$C.isEnabled(name: $NAME)", "$KEY"),
+        ("$C.f($KEY, $KEY)", "twice"),
+        ("$C.f($KEY", "unclosed"),
+        ("$C.f($KEY, ..., ...)", "at most one"),
+        ("$C.f($KEY) %", "unexpected character"),
+        ("$A.$KEY", "must follow"),
+    ])
+    func rejectsBadPatterns(text: String, fragment: String) {
+        do {
+            _ = try Pattern.parse(text)
+            Issue.record("accepted \(text)")
+        } catch let e as PatternError {
+            #expect(e.message.contains(fragment), "\(e.message)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
+
+@Suite struct PrefilterTests {
+    @Test func findsAnyNameAnywhere() {
+        let p = Prefilter(names: ["boolVariation", "isEnabled", "variation"])
+        #expect(p.matches(Array("x = c.isEnabled(name: \"a\")".utf8)))
+        #expect(p.matches(Array("…ü variation".utf8)))
+        #expect(!p.matches(Array("nothing here: isEnable boolVariatio".utf8)))
+        #expect(!Prefilter(names: []).matches(Array("variation".utf8)))
+    }
+}
