@@ -2,7 +2,9 @@
 public enum FrontendRegistry {
     public static func frontend(for language: Language) -> (any Frontend)? {
         switch language {
-        case .swift, .python, .c, .cpp, .objc, .objcpp:
+        case .python:
+            return PythonFrontend()
+        case .swift, .c, .cpp, .objc, .objcpp:
             return nil
         }
     }
