@@ -47,5 +47,6 @@ import Testing
         let problems = Expectations.compare(expected: Expectations.parse(code), findings: result.findings, path: name)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(!result.evaluations.isEmpty)
     }
 }
