@@ -13,12 +13,15 @@ public struct LintInput: Sendable {
     public var readPath: String?
     public var language: Language
     public var contents: [UInt8]?
+    /// A `.h` file: C unless its content shows C++ or Objective-C (SPEC §6.3).
+    public var detectHeaderLanguage: Bool
 
-    public init(displayPath: String, readPath: String?, language: Language, contents: [UInt8]? = nil) {
+    public init(displayPath: String, readPath: String?, language: Language, contents: [UInt8]? = nil, detectHeaderLanguage: Bool = false) {
         self.displayPath = displayPath
         self.readPath = readPath
         self.language = language
         self.contents = contents
+        self.detectHeaderLanguage = detectHeaderLanguage
     }
 }
 
@@ -35,6 +38,8 @@ public struct EvaluationRecord: Sendable, Equatable {
     /// `"false"`, `"true"`, `"missing"`, `"implicit-false"` or the expression text (SPEC §8).
     public var defaultDescription: String
     public var lineText: String
+    /// The evaluation itself: lifecycle rules compare its default with the registry's (polarity, fallback).
+    public var evaluation: Evaluation
 }
 
 /// The outcome of linting one file.
@@ -127,9 +132,10 @@ public struct Linter: Sendable {
             result.diagnostics.append("\(input.displayPath):1:1: warning: binary file (contains NUL bytes); skipped")
             return result
         }
-        guard let evaluators = byLanguage[input.language], !evaluators.isEmpty, prefilter.matches(bytes) else { return result }
-        guard let frontend = FrontendRegistry.frontend(for: input.language) else { return result }
-        let source = SourceFile(path: input.displayPath, language: input.language, bytes: bytes)
+        let language = input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language
+        guard let evaluators = byLanguage[language], !evaluators.isEmpty, prefilter.matches(bytes) else { return result }
+        guard let frontend = FrontendRegistry.frontend(for: language) else { return result }
+        let source = SourceFile(path: input.displayPath, language: language, bytes: bytes)
         let model: FileModel
         do {
             model = try frontend.parse(source, context: settings.frontendContext)
@@ -170,7 +176,7 @@ public struct Linter: Sendable {
         }
         return EvaluationRecord(path: file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                                 language: file.model.language, key: e.key, sdk: e.evaluator.sdk, defaultDescription: d,
-                                lineText: file.model.source.lineText(start.line))
+                                lineText: file.model.source.lineText(start.line), evaluation: e)
     }
 }
 

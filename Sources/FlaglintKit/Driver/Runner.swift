@@ -99,7 +99,7 @@ public struct Runner: Sendable {
         guard let id else {
             for d in RuleRegistry.descriptions {
                 let severity = d.defaultSeverity?.rawValue ?? "off"
-                stdout.write("\(d.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(severity.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n")
+                stdout.write("\(d.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(severity.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n")
             }
             return 0
         }
@@ -107,6 +107,31 @@ public struct Runner: Sendable {
             return fail("flaglint: unknown rule `\(id)`; known rules: \(RuleRegistry.ids.joined(separator: ", "))")
         }
         stdout.write(RuleDocumentation.render(d))
+        return 0
+    }
+}
+
+extension Runner {
+    public func sdks(_ id: String?) -> Int32 {
+        for p in BuiltinCatalogue.problems { stderr.write("flaglint: warning: built-in catalogue: \(p)\n") }
+        guard let id else {
+            for c in BuiltinCatalogue.all {
+                let languages = c.languages.sorted().map(\.rawValue).joined(separator: ", ")
+                stdout.write("\(c.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(c.name) (\(c.evaluators.count) evaluators: \(languages))\n")
+            }
+            return 0
+        }
+        guard let c = BuiltinCatalogue.catalogue(id: id) else {
+            return fail("flaglint: unknown SDK `\(id)`; built-in: \(BuiltinCatalogue.ids.joined(separator: ", "))")
+        }
+        stdout.write("# \(c.name) (`\(c.id)`)\n\(c.docs)\n\n")
+        for e in c.evaluators {
+            let langs = e.languages.sorted().map(\.rawValue).joined(separator: ",")
+            var traits = ["type: \(e.info.type.rawValue)", "fallback: \(e.info.fallback.rawValue)"]
+            if e.info.polarity == .negative { traits.append("polarity: negative") }
+            stdout.write("  [\(langs)] \(e.pattern.text)\n      \(traits.joined(separator: ", "))\n")
+            if let note = e.info.note { stdout.write("      note: \(note)\n") }
+        }
         return 0
     }
 }

@@ -1,27 +1,288 @@
+import Foundation
+
+/// The `lint`, `flags` and `init` commands: configuration → discovery → linting → report.
 extension Runner {
-    public func lint(_ options: Options) -> Int32 { fail("flaglint: lint is being wired") }
-    public func flags(_ options: Options) -> Int32 { fail("flaglint: flags is being wired") }
-    public func sdks(_ id: String?) -> Int32 {
-        for p in BuiltinCatalogue.problems { stderr.write("flaglint: warning: built-in catalogue: \(p)\n") }
-        guard let id else {
-            for c in BuiltinCatalogue.all {
-                let languages = c.languages.sorted().map(\.rawValue).joined(separator: ", ")
-                stdout.write("\(c.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(c.name) (\(c.evaluators.count) evaluators: \(languages))\n")
+    /// What one run lints and with which settings: one group per configuration file.
+    struct Plan {
+        struct Group {
+            var settings: LintSettings
+            var inputs: [LintInput]
+            var registry: Registry?
+        }
+        var groups: [Group]
+        var today: CalendarDate
+        /// The run sees the whole project (directories, not a file list or stdin): unused-flag applies.
+        var wholeProject: Bool
+        var fileCount: Int { groups.reduce(0) { $0 + $1.inputs.count } }
+    }
+
+    /// Builds the plan, or returns the exit code when the run must stop (2) or has nothing to do (0).
+    func plan(_ common: Common) -> Result<Plan, ExitStatus> {
+        var today = CalendarDate.todayUTC()
+        if let t = common.today {
+            switch CalendarDate.parse(t) {
+            case let .success(d): today = d
+            case .failure: return .failure(.init(fail("flaglint: --today takes a date YYYY-MM-DD, not `\(t)`")))
             }
-            return 0
         }
-        guard let c = BuiltinCatalogue.catalogue(id: id) else {
-            return fail("flaglint: unknown SDK `\(id)`; built-in: \(BuiltinCatalogue.ids.joined(separator: ", "))")
+        let resolver: ConfigurationResolver
+        do {
+            resolver = try ConfigurationResolver(overrideFile: common.config)
+        } catch {
+            return .failure(.init(fail(error.description)))
         }
-        stdout.write("# \(c.name) (`\(c.id)`)\n\(c.docs)\n\n")
-        for e in c.evaluators {
-            let langs = e.languages.sorted().map(\.rawValue).joined(separator: ",")
-            var traits = ["type: \(e.info.type.rawValue)", "fallback: \(e.info.fallback.rawValue)"]
-            if e.info.polarity == .negative { traits.append("polarity: negative") }
-            stdout.write("  [\(langs)] \(e.pattern.text)\n      \(traits.joined(separator: ", "))\n")
-            if let note = e.info.note { stdout.write("      note: \(note)\n") }
+        let known = Set(RuleRegistry.ids)
+        for id in (common.select ?? []) + common.ignore where !known.contains(id) {
+            return .failure(.init(fail("flaglint: unknown rule `\(id)` in --select/--ignore; known rules: \(RuleRegistry.ids.joined(separator: ", "))")))
         }
+        let discovery = FileDiscovery(resolver: resolver, forceExclude: common.forceExclude)
+        var files: [DiscoveredFile] = []
+        var stdinContents: [UInt8]?
+        if common.stdinFilename != nil || common.paths == ["-"] {
+            guard let name = common.stdinFilename, name != "-" else {
+                return .failure(.init(fail("flaglint: reading stdin needs --stdin-filename PATH to choose the language and configuration")))
+            }
+            stdinContents = readStandardInput()
+            do {
+                switch try discovery.stdinFile(name) {
+                case let .lint(file): files = [file]
+                case .excluded: return .success(Plan(groups: [], today: today, wholeProject: false))
+                case .unsupported:
+                    return .failure(.init(fail("flaglint: \(name): error: not a file type flaglint reads (Swift, Python, C, C++, Objective-C)")))
+                }
+            } catch {
+                return .failure(.init(fail(error.description)))
+            }
+        } else {
+            do {
+                let result = try discovery.discover(common.paths.isEmpty ? ["."] : common.paths)
+                for p in result.problems { stderr.write(p.description + "\n") }
+                if result.hasErrors { return .failure(.init(2)) }
+                files = result.files
+            } catch {
+                return .failure(.init(fail(error.description)))
+            }
+        }
+        // One group of settings per configuration file, in first-seen order.
+        var order: [String] = []
+        var grouped: [String: (Configuration, [DiscoveredFile])] = [:]
+        for f in files {
+            let id = f.configuration.file ?? "<defaults>"
+            if grouped[id] == nil { order.append(id); grouped[id] = (f.configuration, []) }
+            grouped[id]!.1.append(f)
+        }
+        let explicitFiles = files.contains { $0.isExplicit }
+        var plan = Plan(groups: [], today: today, wholeProject: stdinContents == nil && !explicitFiles)
+        for id in order {
+            let (config, members) = grouped[id]!
+            let registry: Registry?
+            switch loadRegistry(config) {
+            case let .failure(status): return .failure(status)
+            case let .success(r): registry = r
+            }
+            switch settings(for: config, common) {
+            case let .failure(status): return .failure(status)
+            case var .success(s):
+                s.flagName = LifecycleCheck.flagName(registry)
+                let inputs = members.map {
+                    LintInput(displayPath: $0.displayPath, readPath: stdinContents == nil ? $0.path : nil, language: $0.language,
+                              contents: stdinContents, detectHeaderLanguage: $0.needsContentCheck)
+                }
+                plan.groups.append(.init(settings: s, inputs: inputs, registry: registry))
+            }
+        }
+        return .success(plan)
+    }
+
+    /// The registry a configuration declares (files and inline `flags:`); nil when none.
+    /// Nothing is linted against a half-read registry: any error stops the run.
+    func loadRegistry(_ config: Configuration) -> Result<Registry?, ExitStatus> {
+        guard !config.registry.isEmpty || config.inlineFlags != nil else { return .success(nil) }
+        do {
+            var inline: [FlagRecord] = []
+            if let flags = config.inlineFlags {
+                inline = try NativeRegistry.records(flagsNode: flags.node(), path: flags.path)
+            }
+            let registry = try Registry.load(sources: config.registry.map(\.source), inline: inline) { path in
+                guard let bytes = FileReader.read(path) else { throw Failure("no such file or not readable") }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            return .success(registry)
+        } catch {
+            return .failure(.init(fail(error.description)))
+        }
+    }
+
+    /// The evaluators and rule settings a configuration selects.
+    func settings(for config: Configuration, _ common: Common) -> Result<LintSettings, ExitStatus> {
+        var evaluators: [EvaluatorDefinition] = []
+        if let sdks = config.sdks {
+            for sdk in sdks {
+                guard let c = BuiltinCatalogue.catalogue(id: sdk.value) else {
+                    let e = sdk.location.error("unknown SDK `\(sdk.value)`; built-in: \(BuiltinCatalogue.ids.joined(separator: ", "))")
+                    return .failure(.init(fail(e.description)))
+                }
+                evaluators += c.evaluators
+            }
+        } else {
+            evaluators = BuiltinCatalogue.all.flatMap(\.evaluators)
+        }
+        // The project's own evaluators come first: they win where both match.
+        evaluators = config.evaluators + evaluators
+        var rules = RuleRegistry.defaultSettings
+        for (id, var s) in rules {
+            s.severity = config.severity(ofRule: id, default: s.severity)
+            if let d = config.integerOption("max_depth", ofRule: id) { s.maxDepth = d }
+            if let d = config.integerOption("days", ofRule: id) { s.days = d }
+            if let u = config.severityOption("unverifiable", ofRule: id) { s.unverifiable = u.severity }
+            rules[id] = s
+        }
+        let context = FrontendContext(defines: config.defines, compileCommands: config.compileCommands?.value)
+        return .success(LintSettings(evaluators: evaluators, rules: rules, frontendContext: context,
+                                     select: common.select.map(Set.init), ignore: Set(common.ignore)))
+    }
+
+    /// Lints every group; prints diagnostics; returns results, or an exit status on fatal problems.
+    func execute(_ plan: Plan, _ common: Common) -> Result<[FileResult], ExitStatus> {
+        let jobs = max(1, common.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        var results: [FileResult] = []
+        for group in plan.groups {
+            var groupResults = Linter(settings: group.settings).lint(group.inputs, jobs: jobs)
+            // Lifecycle rules see every evaluation of the group at once (unused-flag needs them all).
+            let lifecycle = LifecycleCheck(registry: group.registry, today: plan.today)
+                .findings(groupResults.flatMap(\.evaluations).map(FlagReference.init), settings: group.settings, wholeProject: plan.wholeProject)
+            if !lifecycle.isEmpty {
+                // Registry findings point into registry files, which config resolution made absolute.
+                let cwd = FileManager.default.currentDirectoryPath
+                var extra = FileResult(path: "")
+                extra.findings = lifecycle.map { f in
+                    var f = f
+                    if f.path.hasPrefix("/") { f.path = PathName.display(f.path, currentDirectory: cwd) }
+                    return f
+                }
+                groupResults.append(extra)
+            }
+            results += groupResults
+        }
+        results.sort { $0.path < $1.path }
+        var fatal = Set<String>()
+        for r in results {
+            if !common.quiet { for d in r.diagnostics { stderr.write(d + "\n") } }
+            if let f = r.failure { fatal.insert(f) }
+        }
+        if !fatal.isEmpty {
+            for f in fatal.sorted() { stderr.write(f + "\n") }
+            return .failure(.init(2))
+        }
+        return .success(results)
+    }
+
+    public func lint(_ options: Options) -> Int32 {
+        let common = options.common
+        guard let format = ReportFormat(rawValue: common.format ?? "text") else {
+            return fail("flaglint: unknown format `\(common.format ?? "")`; use one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let failOn = options.failOn ?? "error"
+        guard ["error", "warning", "never"].contains(failOn) else {
+            return fail("flaglint: --fail-on takes error, warning or never, not `\(failOn)`")
+        }
+        let plan: Plan
+        switch self.plan(common) {
+        case let .failure(s): return s.code
+        case let .success(p): plan = p
+        }
+        let results: [FileResult]
+        switch execute(plan, common) {
+        case let .failure(s): return s.code
+        case let .success(r): results = r
+        }
+        let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
+        let report = LintReport(findings: findings, rules: RuleRegistry.descriptions, files: plan.fileCount,
+                                evaluations: results.reduce(0) { $0 + $1.evaluations.count },
+                                rootDirectory: FileManager.default.currentDirectoryPath)
+        let document = format.reporter(color: useColor(common.color, output: common.output)).render(report)
+        guard emit(document, to: common.output) else { return 2 }
+        if format == .text && !common.quiet {
+            if options.statistics { stderr.write(TextReporter.statistics(report)) }
+            stderr.write(TextReporter.summary(report) + "\n")
+        }
+        let shown = report.unsuppressed
+        switch failOn {
+        case "never": return 0
+        case "warning": return shown.isEmpty ? 0 : 1
+        default: return shown.contains { $0.severity == .error } ? 1 : 0
+        }
+    }
+
+    public func flags(_ options: Options) -> Int32 {
+        let common = options.common
+        let format = common.format ?? "text"
+        guard ["text", "json", "markdown"].contains(format) else {
+            return fail("flaglint: `flags` writes text, json or markdown, not `\(format)`")
+        }
+        let plan: Plan
+        switch self.plan(common) {
+        case let .failure(s): return s.code
+        case let .success(p): plan = p
+        }
+        let results: [FileResult]
+        switch execute(plan, common) {
+        case let .failure(s): return s.code
+        case let .success(r): results = r
+        }
+        let registry = plan.groups.lazy.compactMap(\.registry).first
+        let staleDays = plan.groups.first?.settings.rules[StaleFlagRule.id]?.days ?? Lifecycle.defaultStaleDays
+        let inventory = FlagInventory(references: results.flatMap(\.evaluations).map(FlagReference.init),
+                                      registry: registry, today: plan.today, staleDays: staleDays)
+        let document: String
+        switch format {
+        case "json": document = FlagsJSONReporter().render(inventory)
+        case "markdown": document = MarkdownFlagsReporter().render(inventory)
+        default: document = FlagsTextReporter().render(inventory)
+        }
+        return emit(document, to: common.output) ? 0 : 2
+    }
+
+    public func initConfiguration(force: Bool) -> Int32 {
+        let path = ".lint.yml"
+        if !force && FileManager.default.fileExists(atPath: path) {
+            return fail("flaglint: \(path) already exists; use --force to overwrite it")
+        }
+        do {
+            try AtomicWriter.write(Configuration.starterConfiguration, to: path)
+        } catch {
+            return fail("flaglint: \(error)")
+        }
+        stderr.write("Wrote \(path). Edit it, then run `flaglint`.\n")
         return 0
     }
-    public func initConfiguration(force: Bool) -> Int32 { fail("flaglint: init is being wired") }
+
+    private func readStandardInput() -> [UInt8] {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, 1 << 16) }
+            if n <= 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+}
+
+/// An exit status carried through `Result`.
+struct ExitStatus: Error {
+    var code: Int32
+    init(_ code: Int32) { self.code = code }
+}
+
+/// `--format` of `lint`.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json
+
+    func reporter(color: Bool) -> any Reporter {
+        switch self {
+        case .text: return TextReporter(color: color)
+        case .json: return JSONReporter()
+        }
+    }
 }

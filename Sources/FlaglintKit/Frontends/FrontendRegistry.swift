@@ -2,9 +2,11 @@
 public enum FrontendRegistry {
     public static func frontend(for language: Language) -> (any Frontend)? {
         switch language {
+        case .swift:
+            return SwiftFrontend()
         case .python:
             return PythonFrontend()
-        case .swift, .c, .cpp, .objc, .objcpp:
+        case .c, .cpp, .objc, .objcpp:
             return nil
         }
     }

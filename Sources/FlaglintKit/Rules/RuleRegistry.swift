@@ -13,7 +13,7 @@ public enum RuleRegistry {
     }
 
     /// Rules implemented outside `fileRules` (project-level or post-processing).
-    static let extraDescriptions: [RuleDescription] = []
+    static let extraDescriptions: [RuleDescription] = LifecycleCheck.descriptions
 
     public static func description(of id: String) -> RuleDescription? {
         descriptions.first { $0.id == id }

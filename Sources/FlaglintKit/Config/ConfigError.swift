@@ -1,0 +1,59 @@
+/// A position in a configuration file, 1-based; line 0 means "the file as a whole"
+/// (it could not be read, so there is no line to point at).
+public struct ConfigLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The configuration file as shown to users.
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line:col`, the form evaluator origins and messages use.
+    public var description: String { line > 0 ? "\(path):\(line):\(column)" : path }
+
+    /// A configuration error at this location (for checks made after loading, such as SDK ids
+    /// that only the catalogue can validate).
+    public func error(_ message: String) -> ConfigError {
+        ConfigError(path: path, line: line, column: column, message: message)
+    }
+}
+
+/// A configuration value together with where it was written, so that checks made later by
+/// other components can still point into the YAML.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: ConfigLocation
+
+    public init(_ value: Value, at location: ConfigLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
+
+/// An invalid configuration. The CLI prints it and exits 2; nothing is linted.
+public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    /// 1-based; 0 when the problem concerns the whole file (unreadable, not UTF-8 at an unknown place).
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(path: String, line: Int, column: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// gcc style, so editors and CI problem matchers jump to the YAML.
+    public var description: String {
+        line > 0 ? "\(path):\(line):\(column): error: \(message)" : "\(path): error: \(message)"
+    }
+}

@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX calls discovery needs. POSIX rather than FileManager because directory
+/// listings must say each entry's type without a `stat` per entry, and errors must carry
+/// `strerror` text a user can act on.
+enum FileSystem {
+    enum Kind: Sendable, Equatable { case file, directory, symlink, other }
+
+    struct Status: Sendable, Equatable {
+        var kind: Kind
+        /// Device and inode: a directory's identity however it is reached (symlink loops).
+        var identity: DirectoryIdentity
+    }
+
+    struct Entry: Sendable {
+        var name: String
+        /// `nil` when the file system does not say (`DT_UNKNOWN`); callers `lstat` then.
+        var kind: Kind?
+    }
+
+    struct Failure: Error, Sendable, CustomStringConvertible {
+        var code: Int32
+        var description: String { String(cString: strerror(code)) }
+    }
+
+    static func status(_ path: String, followingSymlinks: Bool) -> Result<Status, Failure> {
+        var info = stat()
+        let rc = followingSymlinks ? stat(path, &info) : lstat(path, &info)
+        guard rc == 0 else { return .failure(Failure(code: errno)) }
+        let kind: Kind
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: kind = .file
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symlink
+        default: kind = .other
+        }
+        return .success(Status(kind: kind, identity: DirectoryIdentity(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))))
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        if case let .success(status) = status(path, followingSymlinks: true) { return status.kind == .file }
+        return false
+    }
+
+    /// Entries except `.` and `..`; names that are not valid UTF-8 are returned separately so
+    /// the caller can warn about them instead of silently mangling the path.
+    static func list(_ path: String) -> Result<(entries: [Entry], undecodable: Int), Failure> {
+        guard let dir = opendir(path) else { return .failure(Failure(code: errno)) }
+        defer { closedir(dir) }
+        var entries: [Entry] = []
+        var undecodable = 0
+        while true {
+            errno = 0
+            guard let raw = readdir(dir) else {
+                if errno != 0 { return .failure(Failure(code: errno)) }
+                break
+            }
+            let name: String? = withUnsafePointer(to: &raw.pointee.d_name) { tuple in
+                tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
+                    String(validatingCString: $0)
+                }
+            }
+            guard let name else {
+                undecodable += 1
+                continue
+            }
+            if name == "." || name == ".." { continue }
+            let kind: Kind?
+            switch Int32(raw.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symlink
+            case Int32(DT_UNKNOWN): kind = nil
+            default: kind = .other
+            }
+            entries.append(Entry(name: name, kind: kind))
+        }
+        return .success((entries, undecodable))
+    }
+
+    /// Reads a whole file (bounded by `limit` bytes, so a huge or endless file cannot exhaust memory).
+    static func readFile(_ path: String, limit: Int = 64 << 20) -> Result<[UInt8], Failure> {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .failure(Failure(code: errno)) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while bytes.count < limit {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(Failure(code: errno))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        if bytes.count >= limit { return .failure(Failure(code: EFBIG)) }
+        return .success(bytes)
+    }
+
+    static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(cString: buffer)
+    }
+
+    static var isRoot: Bool { geteuid() == 0 }
+}
+
+/// A directory's (device, inode) pair.
+struct DirectoryIdentity: Sendable, Hashable {
+    var device: UInt64
+    var inode: UInt64
+}

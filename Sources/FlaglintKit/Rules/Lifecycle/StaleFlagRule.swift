@@ -1,0 +1,91 @@
+/// `stale-flag`: code still checks a flag that reached 100% more than `days` ago or expired.
+public struct StaleFlagRule: Sendable {
+    public static let id = "stale-flag"
+    public var severity: Severity
+    public var days: Int
+
+    public init(severity: Severity = .error, days: Int = Lifecycle.defaultStaleDays) {
+        self.severity = severity
+        self.days = days
+    }
+
+    public func check(_ references: [FlagReference], registry: Registry, today: CalendarDate) -> [Finding] {
+        references.compactMap { reference in
+            guard let code = reference.key.value, let record = registry.lookup(codeKey: code),
+                  let staleness = Lifecycle.staleness(of: record, today: today, days: days) else { return nil }
+            let name = reference.quotedName(record)
+            let message: String
+            switch staleness {
+            case let .rolledOut(date, ago):
+                message = "flag \(name) fully rolled out on \(date) (\(Lifecycle.daysAgo(ago)), limit \(days)): remove it and its dead branch"
+            case let .expired(date, ago):
+                message = "flag \(name) expired on \(date) (\(Lifecycle.daysAgo(ago))): remove it and its dead branch"
+            }
+            return reference.finding(rule: Self.id, severity: severity, flag: record.key, message: message)
+        }
+    }
+
+    public static let description = RuleDescription(
+        id: id,
+        summary: "A flag fully rolled out more than `days` ago, or past its `expires` date, is still checked in code.",
+        defaultSeverity: .error,
+        whatItDoes: """
+            Reports every evaluation of a flag whose registry entry says it reached 100% (`rolled_out`) more \
+            than `days` days before `--today`, or whose `expires` date has passed. Flags marked `permanent` \
+            (kill switches, ops toggles) are never stale. Dates come from the configured registry (SPEC §5); \
+            a flag with no rollout date cannot be stale.
+            """,
+        whyIsThisBad: """
+            A fully rolled-out flag is dead configuration: one of its branches never runs again, yet it is \
+            still compiled, reviewed and tested, and turning the flag off by mistake would resurrect old \
+            behaviour nobody has exercised for weeks. Every stale flag also doubles the paths a reader must \
+            consider around it.
+            """,
+        example: """
+            // flags.yml: new-checkout: { rolled_out: 2026-09-01 }   (flaglint --today 2026-11-25)
+            if client.boolVariation(forKey: "new-checkout", defaultValue: false) {
+                showNewCheckout()
+            } else {
+                showLegacyCheckout()
+            }
+            """,
+        useInstead: """
+            showNewCheckout()   // and delete `new-checkout` from the registry and the flag service
+            """,
+        options: [("days", "Days after `rolled_out` before the flag is stale (default 30). Stale when today - rolled_out > days.")],
+        triggering: [
+            RuleExample(.swift, """
+                if 1️⃣client.boolVariation(forKey: "new-checkout", defaultValue: false) { showNew() }
+                """, configuration: """
+                flags:
+                  new-checkout: { rolled_out: 2026-01-01 }
+                """),
+            RuleExample(.swift, """
+                let on = 1️⃣client.boolVariation(forKey: "promo-banner", defaultValue: false)
+                """, configuration: """
+                flags:
+                  promo-banner: { expires: 2026-01-31 }
+                """),
+            RuleExample(.python, """
+                if 1️⃣client.variation("newCheckout", user, False):
+                    pass
+                """, configuration: """
+                flags:
+                  new-checkout: { rolled_out: 2026-01-01, aliases: [newCheckout] }
+                """),
+        ],
+        nonTriggering: [
+            RuleExample(.swift, """
+                if client.boolVariation(forKey: "kill-payments", defaultValue: false) { stop() }
+                """, configuration: """
+                flags:
+                  kill-payments: { rolled_out: 2020-01-01, permanent: true }
+                """),
+            RuleExample(.swift, """
+                if client.boolVariation(forKey: "gift-wrap", defaultValue: false) { wrap() }
+                """, configuration: """
+                flags:
+                  gift-wrap: { created: 2020-01-01 }
+                """),
+        ])
+}

@@ -1,0 +1,49 @@
+/// `unused-flag`: a registry flag no code evaluates (whole-project runs only).
+public struct UnusedFlagRule: Sendable {
+    public static let id = "unused-flag"
+    public var severity: Severity
+
+    public init(severity: Severity = .warning) { self.severity = severity }
+
+    /// `references` must be every evaluation of the project: on a subset (pre-commit, stdin)
+    /// every flag referenced elsewhere would look unused, so the driver must not call this then.
+    /// Reported at the flag's entry in its registry file; never for removed flags.
+    public func check(_ references: [FlagReference], registry: Registry) -> [Finding] {
+        var used = Set<String>()
+        for reference in references {
+            if let code = reference.key.value, let record = registry.lookup(codeKey: code) { used.insert(record.key) }
+        }
+        return registry.sortedRecords.compactMap { record in
+            guard !used.contains(record.key), !record.isRemoved else { return nil }
+            let at = record.location
+            let message = "flag `\(record.key)` is in the registry but no code evaluates it: "
+                + "archive it in the flag service and delete its entry"
+            return Finding(rule: Self.id, severity: severity, path: at.path, line: at.line, column: at.column,
+                           endLine: at.line, endColumn: at.column + record.key.unicodeScalars.count,
+                           flag: record.key, message: message, lineText: record.lineText)
+        }
+    }
+
+    public static let description = RuleDescription(
+        id: id,
+        summary: "A flag in the registry is evaluated nowhere in the code.",
+        defaultSeverity: .warning,
+        whatItDoes: """
+            In a whole-project run, reports each registry flag that no evaluation references by its key or \
+            an alias, at the flag's entry in the registry file. Removed flags are not reported. A constant \
+            holding the key is not a reference; an evaluation through that constant is.
+            """,
+        whyIsThisBad: """
+            A flag nobody evaluates is clutter in the flag service: it still appears in dashboards, can be \
+            toggled to no effect, and hides which flags really matter. It is also often the trace of a \
+            check that was deleted with its flag key still in the registry, or a key spelled differently in code.
+            """,
+        example: """
+            # flags.yml
+            flags:
+              old-banner: { owner: growth }   # no code evaluates old-banner
+            """,
+        useInstead: """
+            Archive `old-banner` in the flag service and delete its registry entry (or mark it `removed:`).
+            """)
+}
