@@ -73,6 +73,13 @@ evaluators:
     type: any
   - language: [objc, objcpp]
     match: "[$CLIENT getBoolValueFor: $KEY defaultValue: $DEFAULT user: $USER completion: $DONE]"
+  # Python (python-sdk configcatclient.py: get_value(key, default_value, user=None); the default is required)
+  - language: python
+    match: "$CLIENT.get_value(key=$KEY, default_value=$DEFAULT, user=$USER?)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_value_details(key=$KEY, default_value=$DEFAULT, user=$USER?)"
+    type: any
 examples:
   # Swift
   - language: swift
@@ -122,6 +129,91 @@ examples:
               self.enabled = value;
           }];
       }
+  # Python
+  - language: python
+    evaluations: 4
+    code: |
+      import configcatclient
+
+      client = configcatclient.get("sdk-key")
+
+
+      def dashboard(user):
+          if client.get_value("dashboard_v2", False, user):
+              enable_dashboard()
+          dark = client.get_value(key="dark_mode", default_value=True)  # expect: missing-default-false
+          details = client.get_value_details("dashboard_widgets", False)
+          limit = client.get_value("dashboard_limit", 10)
+          return dark, details, limit
+
+"""##),
+        ("django-waffle.yml", ##"""
+# django-waffle: Django feature flags, switches and samples. There is no per-call default:
+# an unknown name reads as the WAFFLE_FLAG_DEFAULT / WAFFLE_SWITCH_DEFAULT /
+# WAFFLE_SAMPLE_DEFAULT setting, False unless a project changes it (SDK-APIS §3.0 class D).
+# Entries are grouped by language under `# Swift`, `# Python` and `# C family` comments.
+id: django-waffle
+name: django-waffle
+docs: https://waffle.readthedocs.io/
+evaluators:
+  # Python (django-waffle: flag_is_active(request, flag_name), switch_is_active(switch_name), sample_is_active(sample_name); unknown names read as WAFFLE_*_DEFAULT (False unless configured))
+  - language: python
+    match: "waffle.flag_is_active(request=$REQUEST, flag_name=$KEY, ...)"
+    type: bool
+    fallback: false
+  - language: python
+    match: "flag_is_active(request=$REQUEST, flag_name=$KEY, ...)"
+    type: bool
+    fallback: false
+  - language: python
+    match: "waffle.switch_is_active(switch_name=$KEY)"
+    type: bool
+    fallback: false
+  - language: python
+    match: "switch_is_active(switch_name=$KEY)"
+    type: bool
+    fallback: false
+  - language: python
+    match: "waffle.sample_is_active(sample_name=$KEY)"
+    type: bool
+    fallback: false
+  - language: python
+    match: "sample_is_active(sample_name=$KEY)"
+    type: bool
+    fallback: false
+examples:
+  # Python
+  - language: python
+    evaluations: 5
+    code: |
+      import waffle
+      from waffle import flag_is_active, sample_is_active, switch_is_active
+
+      CHECKOUT = "new-checkout"
+
+
+      def checkout(request):
+          if waffle.flag_is_active(request, CHECKOUT):
+              if switch_is_active("checkout-payments-v2"):
+                  if sample_is_active(sample_name="checkout-survey"):  # expect: nested-flag
+                      ask_for_feedback(request)
+          if waffle.switch_is_active(request.GET["switch"]):  # expect: dynamic-flag-key
+              log("flag_is_active(request, 'in-a-string') is not an evaluation")
+          return flag_is_active(request, flag_name="checkout-v3", read_only=True)
+  - language: python
+    evaluations: 2
+    code: |
+      from waffle import flag_is_active as waffle_flag
+
+
+      def flag_is_active(request, flag_name):
+          """A project wrapper: its definition is not an evaluation."""
+          return waffle_flag(request, flag_name)
+
+
+      def view(request):
+          if waffle.sample_is_active("banner-sample"):
+              return waffle.flag_is_active(request, "banner")
 
 """##),
         ("firebase-remote-config.yml", ##"""
@@ -166,6 +258,21 @@ evaluators:
     match: "[$RC configValueForKey: $KEY]"
     type: any
     fallback: false
+  # Python (firebase-admin-python remote_config: template.evaluate(context).get_boolean(key); defaults come from the template's default_config)
+  - language: python
+    match: "$CONFIG.get_boolean(key=$KEY)"
+    type: bool
+    fallback: false
+    note: "a default_config given to init_server_template or get_server_template replaces the static false"
+  - language: python
+    match: "$CONFIG.get_string(key=$KEY)"
+    type: any
+  - language: python
+    match: "$CONFIG.get_int(key=$KEY)"
+    type: any
+  - language: python
+    match: "$CONFIG.get_float(key=$KEY)"
+    type: any
 examples:
   # Swift
   - language: swift
@@ -218,6 +325,23 @@ examples:
       - (void)apply {
           if ([[FIRRemoteConfig remoteConfig] configValueForKey:@"new_onboarding"].boolValue) {}
       }
+  # Python
+  - language: python
+    evaluations: 4
+    code: |
+      from firebase_admin import remote_config
+
+      template = remote_config.init_server_template(default_config={"checkout_v2": "false"})
+
+
+      async def checkout(context):
+          await template.load()
+          config = template.evaluate(context)
+          if config.get_boolean("checkout_v2"):
+              if config.get_boolean("checkout_wallet"):
+                  if config.get_boolean("checkout_crypto"):  # expect: nested-flag
+                      show_crypto()
+          return config.get_string("checkout_title")
 
 """##),
         ("flagsmith.yml", ##"""
@@ -240,6 +364,15 @@ evaluators:
     type: any
   - language: swift
     match: "$F.getFeatureValue(withID: $KEY, ...)"
+    type: any
+  # Python (flagsmith-python-client: flags = get_environment_flags() / get_identity_flags(...), then Flags.is_feature_enabled(feature_name))
+  - language: python
+    match: "$FLAGS.is_feature_enabled(feature_name=$KEY)"
+    type: bool
+    fallback: unknown
+    note: "a Flagsmith client without default_flag_handler raises FlagsmithFeatureDoesNotExistError for a flag it does not know; give the client a default_flag_handler that returns DefaultFlag(enabled=False, value=None) and suppress this finding with a reason"
+  - language: python
+    match: "$FLAGS.get_feature_value(feature_name=$KEY)"
     type: any
 examples:
   # Swift
@@ -277,6 +410,22 @@ examples:
               window.apply(result)
           }
       }
+  # Python
+  - language: python
+    evaluations: 3
+    code: |
+      from flagsmith import Flagsmith
+
+      flagsmith = Flagsmith(environment_key="ser.abc123")
+
+
+      def home(identifier):
+          """Calls flags.is_feature_enabled("docstring") are not code."""
+          flags = flagsmith.get_identity_flags(identifier)
+          if flags.is_feature_enabled("new_home"):  # expect: missing-default-false
+              return flags.get_feature_value("home_layout")
+          environment = flagsmith.get_environment_flags()
+          return environment.get_feature_value(feature_name="home_default_layout")
 
 """##),
         ("growthbook.yml", ##"""
@@ -303,6 +452,19 @@ evaluators:
     type: any
   - language: swift
     match: "$GB.evalFeature(id: $KEY)"
+    type: any
+  # Python (growthbook-python: is_on(key), is_off(key) (negative polarity), get_feature_value(key, fallback); the async client adds user_context)
+  - language: python
+    match: "$GB.is_on(key=$KEY, ...)"
+    type: bool
+    fallback: false
+  - language: python
+    match: "$GB.is_off(key=$KEY, ...)"
+    type: bool
+    fallback: true
+    polarity: negative
+  - language: python
+    match: "$GB.get_feature_value(key=$KEY, fallback=$DEFAULT, ...)"
     type: any
 examples:
   # Swift
@@ -334,6 +496,30 @@ examples:
           let copy = gb.evalFeature(id: "checkout-copy")
           product.apply(copy.value)
       }
+  # Python
+  - language: python
+    evaluations: 4
+    code: |
+      from growthbook import GrowthBook
+
+      gb = GrowthBook(api_host="https://cdn.growthbook.io", client_key="sdk-abc123")
+
+
+      def landing():
+          if gb.is_on("landing-hero"):
+              show_hero()
+          if gb.is_off("landing-legacy-footer"):
+              hide_footer()
+          color = gb.get_feature_value("landing-color", "blue")
+          if gb.get_feature_value("landing-video", True):  # expect: missing-default-false
+              show_video(color)
+  - language: python
+    evaluations: 2
+    code: |
+      async def landing(client, user_context):
+          if await client.is_on("landing-hero", user_context):
+              if await client.is_off("landing-" + user_context.attributes["plan"], user_context):  # expect: dynamic-flag-key
+                  hide_footer()
 
 """##),
         ("launchdarkly.yml", ##"""
@@ -414,6 +600,13 @@ evaluators:
     match: "[$CLIENT boolVariationForKey: $KEY defaultValue: $DEFAULT]"
   - language: [objc, objcpp]
     match: "[$CLIENT boolVariationDetailForKey: $KEY defaultValue: $DEFAULT]"
+  # Python (python-server-sdk ldclient/client.py: variation(key, context, default); the default is third)
+  - language: python
+    match: "$CLIENT.variation(key=$KEY, context=$CONTEXT, default=$DEFAULT)"
+    type: any
+  - language: python
+    match: "$CLIENT.variation_detail(key=$KEY, context=$CONTEXT, default=$DEFAULT)"
+    type: any
 examples:
   # Swift
   - language: swift
@@ -525,6 +718,36 @@ examples:
           if ([[LDClient get] boolVariationForKey:kBanner defaultValue:NO]) {}
           BOOL on = [[LDClient get] boolVariationForKey:@"checkout" defaultValue:YES];   // expect: missing-default-false
       }
+  # Python
+  - language: python
+    evaluations: 3
+    code: |
+      import ldclient
+      from ldclient import Context
+
+
+      class FakeClient:
+          def variation(self, key, context, default):
+              return default
+
+
+      def show_banner(user_key):
+          context = Context.builder(user_key).build()
+          client = ldclient.get()
+          if client.variation("new-banner", context, False):
+              render_banner()
+          detail = client.variation_detail(key="banner-color", context=context, default="blue")
+          if client.variation("beta-search", context, default=True):  # expect: missing-default-false
+              enable_search(detail)
+  - language: python
+    evaluations: 3
+    code: |
+      def checkout(client, context, cart, region):
+          if client.variation("checkout-v2", context, False):
+              for item in cart:
+                  if client.variation(key="checkout-upsell", context=context, default=False):
+                      offers = [o for o in item.offers if client.variation("upsell-" + region, context, False)]  # expect: nested-flag, dynamic-flag-key
+                      show(offers)
 
 """##),
         ("openfeature.yml", ##"""
@@ -572,6 +795,67 @@ evaluators:
   # C family
   - language: [cpp, objcpp]
     match: "$CLIENT.GetBooleanValue($KEY, $DEFAULT, ...)"
+  # Python (openfeature/python-sdk client.py: flag_key, default_value, then optional evaluation_context and options)
+  - language: python
+    match: "$CLIENT.get_boolean_value(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: bool
+  - language: python
+    match: "$CLIENT.get_boolean_value_async(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: bool
+  - language: python
+    match: "$CLIENT.get_boolean_details(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: bool
+  - language: python
+    match: "$CLIENT.get_boolean_details_async(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: bool
+  - language: python
+    match: "$CLIENT.get_string_value(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_string_value_async(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_string_details(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_string_details_async(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_integer_value(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_integer_value_async(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_integer_details(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_integer_details_async(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_float_value(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_float_value_async(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_float_details(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_float_details_async(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_object_value(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_object_value_async(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_object_details(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
+  - language: python
+    match: "$CLIENT.get_object_details_async(flag_key=$KEY, default_value=$DEFAULT, ...)"
+    type: any
 examples:
   # Swift
   - language: swift
@@ -627,6 +911,36 @@ examples:
           if (client->GetBooleanValue("new-checkout", false)) {}
           bool b = client->GetBooleanValue("dark-mode", true, ctx);   // expect: missing-default-false
       }
+  # Python
+  - language: python
+    evaluations: 4
+    code: |
+      from openfeature import api
+
+      client = api.get_client()
+      CHECKOUT_FLAG = "new-checkout"
+
+
+      def render_checkout(cart):
+          if client.get_boolean_value(CHECKOUT_FLAG, False):
+              if client.get_boolean_value(flag_key="gift-wrap", default_value=False):
+                  if client.get_boolean_value("gift-note", True):  # expect: nested-flag, missing-default-false
+                      cart.add_note()
+          details = client.get_boolean_details("express", default_value=True)  # expect: missing-default-false
+          return details.value
+  - language: python
+    evaluations: 3
+    code: |
+      from openfeature import api
+
+
+      async def banner(user):
+          client = api.get_client()
+          enabled = await client.get_boolean_value_async("banner", False)
+          title = client.get_string_value("banner-title", "Welcome")
+          if enabled and await client.get_boolean_details_async(flag_key="banner-v2", default_value=False):
+              return f"{title}: client.get_boolean_value('not-code', True)"
+          return None
 
 """##),
         ("posthog.yml", ##"""
@@ -651,6 +965,10 @@ evaluators:
     fallback: false
   - language: [objc, objcpp]
     match: "[$POSTHOG isFeatureEnabledWithKey: $KEY sendFeatureFlagEvent: $SEND]"
+  # Python (posthog-python: feature_enabled(key, distinct_id, ...) returns None (falsy) when unknown)
+  - language: python
+    match: "$POSTHOG.feature_enabled(key=$KEY, distinct_id=$ID, ...)"
+    type: bool
     fallback: false
 examples:
   # Swift
@@ -692,6 +1010,29 @@ examples:
           if ([[PostHogSDK shared] isFeatureEnabled:@"new-paywall"]) {}
           BOOL on = [[PostHogSDK shared] isFeatureEnabledWithKey:name sendFeatureFlagEvent:YES];   // expect: dynamic-flag-key
       }
+  # Python
+  - language: python
+    evaluations: 3
+    code: |
+      import posthog
+
+
+      def onboarding(user_id, step):
+          if posthog.feature_enabled("onboarding-checklist", user_id):
+              if posthog.feature_enabled(key="onboarding-video", distinct_id=user_id, groups={"company": "acme"}):
+                  if posthog.feature_enabled("onboarding-" + step, user_id):  # expect: nested-flag, dynamic-flag-key
+                      show_step(step)
+  - language: python
+    evaluations: 1
+    code: |
+      from posthog import Posthog
+
+      ph = Posthog("phc_key", host="https://eu.posthog.com")
+
+
+      def pricing_page(user_id):
+          # ph.feature_enabled("commented-out", user_id) is not an evaluation
+          return "annual" if ph.feature_enabled("annual-pricing", user_id, only_evaluate_locally=True) else "monthly"
 
 """##),
         ("split.yml", ##"""
@@ -716,6 +1057,13 @@ evaluators:
   # A treatment string ("on", "off", "control" on failure), not a boolean.
   - language: [objc, objcpp]
     match: "[$CLIENT getTreatment: $KEY]"
+  # Python (python-client splitio/client/client.py: get_treatment(key, feature_flag_name, ...); the flag is second; 'control' on failure)
+  - language: python
+    match: "$CLIENT.get_treatment(key=$USER, feature_flag_name=$KEY, ...)"
+    type: any
+    fallback: false
+  - language: python
+    match: "$CLIENT.get_treatment_with_config(key=$USER, feature_flag_name=$KEY, ...)"
     type: any
     fallback: false
 examples:
@@ -766,6 +1114,24 @@ examples:
       - (void)render {
           if ([[client getTreatment:@"new_checkout"] isEqualToString:@"on"]) {}
       }
+  # Python
+  - language: python
+    evaluations: 4
+    code: |
+      from splitio import get_factory
+
+      factory = get_factory("sdk-key")
+      client = factory.client()
+
+
+      def pricing(user_id, region):
+          treatment = client.get_treatment(user_id, "pricing-v2")
+          if treatment == "on":
+              if client.get_treatment(key=user_id, feature_flag_name="pricing-annual", attributes={"plan": "pro"}) == "on":
+                  if client.get_treatment(user_id, "pricing-" + region) == "on":  # expect: nested-flag, dynamic-flag-key
+                      show_regional_prices()
+          banner, config = client.get_treatment_with_config(user_id, "pricing-banner")
+          return banner, config
 
 """##),
         ("statsig.yml", ##"""
@@ -800,6 +1166,14 @@ evaluators:
     fallback: false
   - language: [objc, objcpp]
     match: "[$STATSIG checkGateWithExposureLoggingDisabled: $KEY]"
+  # Python (python-sdk statsig/statsig.py: check_gate(user, gate); the gate is second; false when unknown)
+  - language: python
+    match: "$STATSIG.check_gate(user=$USER, gate=$KEY, ...)"
+    type: bool
+    fallback: false
+  - language: python
+    match: "$STATSIG.get_feature_gate(user=$USER, gate=$KEY, ...)"
+    type: any
     fallback: false
 examples:
   # Swift
@@ -854,6 +1228,21 @@ examples:
               if ([Statsig checkGateForName:@"new_banner"]) {}
           }
       }
+  # Python
+  - language: python
+    evaluations: 4
+    code: |
+      from statsig import statsig, StatsigUser
+
+
+      def feed(user_id):
+          user = StatsigUser(user_id)
+          if statsig.check_gate(user, "new_feed"):
+              if statsig.check_gate(user, gate="feed_ranking"):
+                  if statsig.check_gate(user, "feed_ads"):  # expect: nested-flag
+                      show_ads()
+          gate = statsig.get_feature_gate(user, "feed_video")
+          return gate.value
 
 """##),
         ("unleash.yml", ##"""
@@ -871,6 +1260,15 @@ evaluators:
     fallback: false
   - language: swift
     match: "$CLIENT.getVariant(name: $KEY)"
+    type: any
+    fallback: false
+  # Python (unleash-client-python: is_enabled(feature_name, context=None, fallback_function=None); false when unknown)
+  - language: python
+    match: "$CLIENT.is_enabled(feature_name=$KEY, context=$CONTEXT?, fallback_function=$DEFAULT?)"
+    type: bool
+    fallback: false
+  - language: python
+    match: "$CLIENT.get_variant(feature_name=$KEY, context=$CONTEXT?)"
     type: any
     fallback: false
 examples:
@@ -918,6 +1316,38 @@ examples:
               }
           }
       }
+  # Python
+  - language: python
+    evaluations: 5
+    code: |
+      from UnleashClient import UnleashClient
+
+      client = UnleashClient(url="https://unleash.example.com/api", app_name="shop")
+      client.initialize_client()
+
+
+      def default_on(feature_name, context):
+          return True
+
+
+      def search(query, context):
+          if client.is_enabled("instant-search"):
+              if client.is_enabled("search-ranking-v2", context):
+                  if client.is_enabled(feature_name="search-typo-tolerance", context=context):  # expect: nested-flag
+                      return rank(query)
+          if client.is_enabled("search-suggestions", context, fallback_function=default_on):  # expect: missing-default-false
+              suggest(query)
+          variant = client.get_variant("search-layout", context)
+          return variant["name"]
+  - language: python
+    evaluations: 3
+    code: |
+      def checkout(client, user_id, items):
+          context = {"userId": user_id}
+          on = client.is_enabled("one-click-checkout", context)
+          if on:
+              total = price(items, discount=client.is_enabled("checkout-discount", context))
+          return [i for i in items if client.is_enabled("bulk-items")]
 
 """##),
     ]

@@ -4,10 +4,10 @@ public enum FrontendRegistry {
         switch language {
         case .swift:
             return SwiftFrontend()
+        case .python:
+            return PythonFrontend()
         case .c, .cpp, .objc, .objcpp:
             return CFamilyFrontend()
-        case .python:
-            return nil
         }
     }
 }
