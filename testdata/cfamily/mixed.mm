@@ -2,8 +2,8 @@
 #import "Features.h"
 
 void Apply(Client& client, Context ctx) {
-    // kTabSearch is declared in a header this single-file run cannot see.
-    if (base::FeatureList::IsEnabled(kTabSearch)) {   // expect: dynamic-flag-key
+    // kTabStrip is declared in a header that is not part of the linted tree.
+    if (base::FeatureList::IsEnabled(kTabStrip)) {   // expect: dynamic-flag-key
         if ([Statsig checkGateForName:@"new_homepage"]) {
             dispatch_async(dispatch_get_main_queue(), ^{
                 client.BoolVariation(ctx, "late", false);   // expect: nested-flag

@@ -965,6 +965,7 @@ evaluators:
     fallback: false
   - language: [objc, objcpp]
     match: "[$POSTHOG isFeatureEnabledWithKey: $KEY sendFeatureFlagEvent: $SEND]"
+    fallback: false
   # Python (posthog-python: feature_enabled(key, distinct_id, ...) returns None (falsy) when unknown)
   - language: python
     match: "$POSTHOG.feature_enabled(key=$KEY, distinct_id=$ID, ...)"
@@ -1057,6 +1058,8 @@ evaluators:
   # A treatment string ("on", "off", "control" on failure), not a boolean.
   - language: [objc, objcpp]
     match: "[$CLIENT getTreatment: $KEY]"
+    type: any
+    fallback: false
   # Python (python-client splitio/client/client.py: get_treatment(key, feature_flag_name, ...); the flag is second; 'control' on failure)
   - language: python
     match: "$CLIENT.get_treatment(key=$USER, feature_flag_name=$KEY, ...)"
@@ -1166,6 +1169,7 @@ evaluators:
     fallback: false
   - language: [objc, objcpp]
     match: "[$STATSIG checkGateWithExposureLoggingDisabled: $KEY]"
+    fallback: false
   # Python (python-sdk statsig/statsig.py: check_gate(user, gate); the gate is second; false when unknown)
   - language: python
     match: "$STATSIG.check_gate(user=$USER, gate=$KEY, ...)"

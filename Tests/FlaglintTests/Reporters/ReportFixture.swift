@@ -95,11 +95,3 @@ enum ReportFixture {
 }
 
 /// Paths of the repository the tests run from.
-enum PackagePaths {
-    /// The package root: three levels above this file (`Tests/FlaglintTests/Reporters/`).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-    static let golden = root + "/Tests/Golden"
-    /// `shared/` sits beside the repository (`../shared/schemas/`).
-    static let sarifSchema = root + "/../shared/schemas/sarif-schema-2.1.0.json"
-}

@@ -12,6 +12,9 @@ enum PackagePaths {
 
     static func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path(relative)) }
 
+    static let golden = root + "/Tests/Golden"
+    static let sarifSchema = shared + "/schemas/sarif-schema-2.1.0.json"
+
     /// `../shared` beside the checkout (present in CI, absent in a user's clone).
     static let shared: String = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("shared").path
 }
