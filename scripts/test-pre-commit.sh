@@ -96,7 +96,7 @@ if grep -q "good.py\|suppressed.py" "$work/bad.log"; then cat "$work/bad.log" >&
 pre-commit run --files app/good.py >"$work/files.log" 2>&1 || { cat "$work/files.log" >&2; fail "--files app/good.py failed"; }
 
 # Concurrent invocations on file subsets print what each prints alone.
-flaglint=$(find "$PRE_COMMIT_HOME" -path '*/.build/release/flaglint' -type f -perm -u+x | head -n 1)
+flaglint=$(find "$PRE_COMMIT_HOME" -path '*/.build/*/release/flaglint' -type f -perm -u+x | head -n 1)
 [ -n "$flaglint" ] || fail "built flaglint binary not found under $PRE_COMMIT_HOME"
 for i in $(seq 1 6); do
   cp app/bad.py "app/bad$i.py"
