@@ -59,9 +59,11 @@ public enum ControlAnalysis {
         items.sort { $0.position < $1.position }
         let itemPositions = items.map(\.position)
 
-        var result = [[Controller]](repeating: [], count: evaluations.count)
+        // Each region with checks in its conditions is an interval of positions. Sweep over the
+        // positions; per flag, keep the active checks in a max-heap by position (lazy deletion),
+        // so every evaluation reads the nearest check of each controlling flag in O(flags).
+        var intervals: [(body: Range<Int>, checks: [Controller])] = []
         for region in tree.regions {
-            // The checks inside this region's conditions.
             var controlling: [Controller] = []
             for c in region.conditions where !c.isEmpty {
                 var k = lowerBound(itemPositions, c.lowerBound)
@@ -70,16 +72,75 @@ public enum ControlAnalysis {
                     k += 1
                 }
             }
-            guard !controlling.isEmpty else { continue }
-            // The evaluations inside its body.
-            var k = lowerBound(anchors, region.body.lowerBound)
-            while k < anchors.count && anchors[k] < region.body.upperBound {
-                let e = order[k]
-                result[e].append(contentsOf: controlling.filter { $0.evaluation != e })
-                k += 1
+            guard !controlling.isEmpty, lowerBound(anchors, region.body.lowerBound) < lowerBound(anchors, region.body.upperBound) else { continue }
+            // One check per flag is enough: the nearest (last) one.
+            var seen = Set<String>()
+            controlling = controlling.reversed().filter { seen.insert(evaluations[$0.evaluation].key.identity).inserted }
+            intervals.append((region.body, controlling))
+        }
+        var result = [[Controller]](repeating: [], count: evaluations.count)
+        guard !intervals.isEmpty else { return result }
+        let starts = intervals.indices.sorted { intervals[$0].body.lowerBound < intervals[$1].body.lowerBound }
+        let ends = intervals.indices.sorted { intervals[$0].body.upperBound < intervals[$1].body.upperBound }
+        var live = [Bool](repeating: false, count: intervals.count)
+        var heaps: [String: Heap] = [:]
+        var nextStart = 0, nextEnd = 0
+        for (k, anchor) in anchors.enumerated() {
+            while nextEnd < ends.count && intervals[ends[nextEnd]].body.upperBound <= anchor {
+                live[ends[nextEnd]] = false
+                nextEnd += 1
             }
+            while nextStart < starts.count && intervals[starts[nextStart]].body.lowerBound <= anchor {
+                let r = starts[nextStart]
+                nextStart += 1
+                guard intervals[r].body.upperBound > anchor else { continue }
+                live[r] = true
+                for c in intervals[r].checks {
+                    heaps[evaluations[c.evaluation].key.identity, default: Heap()].push(.init(position: evaluations[c.evaluation].anchor, region: r, check: c))
+                }
+            }
+            let e = order[k]
+            var empty: [String] = []
+            for (flag, var heap) in heaps {
+                while let top = heap.top, !live[top.region] { heap.pop() }
+                if let top = heap.top { result[e].append(top.check) } else { empty.append(flag) }
+                heaps[flag] = heap
+            }
+            for flag in empty { heaps[flag] = nil }
         }
         return result
+    }
+
+    /// A max-heap of checks by position.
+    struct Heap {
+        struct Entry { var position: Int; var region: Int; var check: Controller }
+        private var items: [Entry] = []
+        var top: Entry? { items.first }
+        mutating func push(_ e: Entry) {
+            items.append(e)
+            var i = items.count - 1
+            while i > 0 {
+                let p = (i - 1) / 2
+                guard items[p].position < items[i].position else { break }
+                items.swapAt(p, i)
+                i = p
+            }
+        }
+        mutating func pop() {
+            guard !items.isEmpty else { return }
+            items.swapAt(0, items.count - 1)
+            items.removeLast()
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count && items[l].position > items[m].position { m = l }
+                if r < items.count && items[r].position > items[m].position { m = r }
+                if m == i { break }
+                items.swapAt(m, i)
+                i = m
+            }
+        }
     }
 
     /// The evaluation that `value` consists of (after an optional `!`/`not`), if exactly one.

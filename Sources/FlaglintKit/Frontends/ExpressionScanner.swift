@@ -61,18 +61,32 @@ public struct ExpressionScanner {
         case range(Range<Int>, commaIsAnd: Bool)
         /// A delimiter-free expression.
         case segment(Range<Int>)
+        /// A part (condition or branch) of a conditional inside an analysed segment.
+        case part(Range<Int>, layer: Int)
+    }
+
+    /// A segment's top-level tokens and its conditional pairs (`?` → `:`, `if` → `else`),
+    /// computed once so that nested conditionals cost no rescanning.
+    private struct Layer {
+        var top: [Int]
+        var pairs: [Int: Int]
     }
 
     /// Scans `range`. With `commaIsAnd` (Swift condition lists `if a, b`), each top-level
     /// comma acts like `&&`: what follows it is controlled by what precedes it.
     public func scan(_ range: Range<Int>, commaIsAnd: Bool = false, into builder: inout ControlTreeBuilder) {
         var work: [Work] = [.range(clamp(range), commaIsAnd: commaIsAnd)]
+        var layers: [Layer] = []
         while let item = work.popLast() {
             switch item {
             case let .range(r, commaIsAnd):
                 split(r, commaIsAnd: commaIsAnd, work: &work, builder: &builder)
             case let .segment(s):
-                analyze(s, work: &work, builder: &builder)
+                let top = topLevel(s)
+                layers.append(Layer(top: top, pairs: pairs(top)))
+                analyze(s, layer: layers.count - 1, layers: layers, work: &work, builder: &builder)
+            case let .part(s, layer):
+                analyze(s, layer: layer, layers: layers, work: &work, builder: &builder)
             }
         }
     }
@@ -92,6 +106,11 @@ public struct ExpressionScanner {
     private func isBody(_ i: Int) -> Bool { syntax.bracesAreBodies && tokens[i].text == "{" }
 
     private func split(_ r: Range<Int>, commaIsAnd: Bool, work: inout [Work], builder: inout ControlTreeBuilder) {
+        // `[f(k) for k, v in items if g]`: a comprehension's commas and colons belong to it.
+        if syntax.comprehensions, let first = topLevel(r).first(where: { isKeyword($0, "for") }), first > r.lowerBound {
+            work.append(.segment(r))
+            return
+        }
         var segStart = r.lowerBound
         var i = r.lowerBound
         while i < r.upperBound {
@@ -128,51 +147,62 @@ public struct ExpressionScanner {
         (tokens[i].kind == .keyword || tokens[i].kind == .identifier) && tokens[i].text == word
     }
 
-    private func analyze(_ s: Range<Int>, work: inout [Work], builder: inout ControlTreeBuilder) {
-        let top = topLevel(s)
+    private func isQuestion(_ i: Int) -> Bool {
+        switch syntax.conditional {
+        case let .questionColon(isQuestion): return isQuestion(tokens[i])
+        case .ifElse: return isKeyword(i, "if")
+        }
+    }
+
+    private func isColon(_ i: Int) -> Bool {
+        switch syntax.conditional {
+        case .questionColon: return tokens[i].kind == .punctuation && tokens[i].text == ":"
+        case .ifElse: return isKeyword(i, "else")
+        }
+    }
+
+    /// Pairs every conditional opener with its closer in one stack pass.
+    private func pairs(_ top: [Int]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        var open: [Int] = []
+        for i in top {
+            if isQuestion(i) { open.append(i) }
+            else if isColon(i), let q = open.popLast() { out[q] = i }
+        }
+        return out
+    }
+
+    private func analyze(_ s: Range<Int>, layer: Int, layers: [Layer], work: inout [Work], builder: inout ControlTreeBuilder) {
+        let all = layers[layer].top
+        let top = all[ControlAnalysis.lowerBound(all, s.lowerBound)..<ControlAnalysis.lowerBound(all, s.upperBound)]
         if syntax.comprehensions, let f = top.firstIndex(where: { isKeyword($0, "for") }), top[f] > s.lowerBound {
-            comprehension(s, top: top, firstFor: f, work: &work, builder: &builder)
+            comprehension(s, top: Array(top), firstFor: f - top.startIndex, work: &work, builder: &builder)
             return
         }
-        switch syntax.conditional {
-        case let .questionColon(isQuestion):
-            if let qi = top.firstIndex(where: { isQuestion(tokens[$0]) }) {
-                var depth = 0
-                for j in top[(qi + 1)...] {
-                    if isQuestion(tokens[j]) { depth += 1 }
-                    else if tokens[j].kind == .punctuation && tokens[j].text == ":" {
-                        if depth == 0 {
-                            let q = top[qi]
-                            let cond = s.lowerBound..<q, then = q + 1..<j, other = j + 1..<s.upperBound
-                            builder.ternary(condition: cond, branches: [then, other])
-                            work.append(.segment(cond)); work.append(.segment(then)); work.append(.segment(other))
-                            return
-                        }
-                        depth -= 1
-                    }
-                }
+        // The first conditional opener at this level (Python: not at the start, `a if c else b`).
+        if let q = top.first(where: { isQuestion($0) && (syntax.comprehensions ? $0 > s.lowerBound : true) }),
+           let colon = layers[layer].pairs[q], colon < s.upperBound {
+            let first: Range<Int>, second: Range<Int>, other = colon + 1..<s.upperBound
+            switch syntax.conditional {
+            case .questionColon:
+                first = s.lowerBound..<q          // condition
+                second = q + 1..<colon            // then
+                builder.ternary(condition: first, branches: [second, other])
+            case .ifElse:
+                first = q + 1..<colon             // condition
+                second = s.lowerBound..<q         // then
+                builder.ternary(condition: first, branches: [second, other])
             }
-        case .ifElse:
-            if let ii = top.firstIndex(where: { isKeyword($0, "if") }), top[ii] > s.lowerBound {
-                var depth = 0
-                for j in top[(ii + 1)...] {
-                    if isKeyword(j, "if") { depth += 1 }
-                    else if isKeyword(j, "else") {
-                        if depth == 0 {
-                            let i = top[ii]
-                            let then = s.lowerBound..<i, cond = i + 1..<j, other = j + 1..<s.upperBound
-                            builder.ternary(condition: cond, branches: [then, other])
-                            work.append(.segment(cond)); work.append(.segment(then)); work.append(.segment(other))
-                            return
-                        }
-                        depth -= 1
-                    }
-                }
-            }
+            work.append(.part(first, layer: layer)); work.append(.part(second, layer: layer)); work.append(.part(other, layer: layer))
+            return
         }
+        // `a && b && c`: each operator makes everything right of it depend on the operand just
+        // left of it; regions nest, so `c` depends on `a` and `b` and condition sizes stay linear.
+        var operandStart = s.lowerBound
         for i in top where (tokens[i].kind == .punctuation || tokens[i].kind == .keyword || tokens[i].kind == .identifier)
             && syntax.shortCircuit.contains(tokens[i].text) {
-            builder.shortCircuit(lhs: s.lowerBound..<i, rhs: i + 1..<s.upperBound)
+            builder.shortCircuit(lhs: operandStart..<i, rhs: i + 1..<s.upperBound)
+            operandStart = i + 1
         }
     }
 

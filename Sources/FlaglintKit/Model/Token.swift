@@ -81,8 +81,12 @@ public enum Brackets {
                 stack.append(i)
             case ")", "]", "}":
                 let open = t.text == ")" ? "(" : t.text == "]" ? "[" : "{"
-                // Pop to the nearest matching opener; if none is open, the closer is stray.
-                if let pos = stack.lastIndex(where: { tokens[$0].text == open }) {
+                // Pop to a nearby matching opener (skipping a few unclosed ones); with none
+                // close by, the closer is stray. The bounded look-back keeps this linear.
+                var pos = stack.count - 1
+                let limit = max(0, stack.count - 16)
+                while pos >= limit && tokens[stack[pos]].text != open { pos -= 1 }
+                if pos >= limit && pos >= 0 {
                     let o = stack[pos]
                     stack.removeSubrange(pos...)
                     partner[o] = Int32(i)

@@ -269,12 +269,16 @@ public struct PatternMatcher {
             }
             out.append(a)
         }
+        // Python `lambda a, b: ...` inside an argument: its parameter commas do not split.
+        var inLambda = false
         while i < r.upperBound {
             if tokens[i].isOpenBracket, partners[i] > i, Int(partners[i]) < r.upperBound {
                 i = Int(partners[i]) + 1
                 continue
             }
-            if tokens[i].kind == .punctuation && tokens[i].text == "," {
+            if model.language == .python && tokens[i].text == "lambda" && tokens[i].kind != .string { inLambda = true }
+            if inLambda && tokens[i].kind == .punctuation && tokens[i].text == ":" { inLambda = false }
+            if tokens[i].kind == .punctuation && tokens[i].text == "," && !inLambda {
                 add(segStart..<i)
                 segStart = i + 1
             }

@@ -110,12 +110,9 @@ func pyControllers(of marker: String, occurrence: Int = 0, in source: String) ->
     @Test func comprehensionIfClauses() {
         #expect(pyControllers(of: "E", in: "xs = [E(x) for x in y if a(x)]\n") == ["a", "x"])
         #expect(pyControllers(of: "E", in: "xs = (v for v in y if a() for z in E())\n") == ["a"])
-        // ExpressionScanner splits at top-level `,` and `:` before it looks for `for`, so
-        // tuple targets and dict comprehensions lose their clauses (reported to the lead).
-        withKnownIssue {
-            #expect(pyControllers(of: "E", in: "xs = {k: E() for k, v in y if a()}\n") == ["a"])
-            #expect(pyControllers(of: "E", in: "xs = [E() for k, v in y if a()]\n") == ["a"])
-        }
+        // Tuple targets and dict comprehensions keep their clauses.
+        #expect(pyControllers(of: "E", in: "xs = {k: E() for k, v in y if a()}\n") == ["a"])
+        #expect(pyControllers(of: "E", in: "xs = [E() for k, v in y if a()]\n") == ["a"])
     }
 
     // (e) aliases
