@@ -183,15 +183,34 @@ public struct AnalyzedFile: Sendable {
     /// Per evaluation, the checks controlling it (see `ControlAnalysis`).
     public let controllers: [[Controller]]
 
+    /// Every evaluation's start and end location, computed in one sweep.
+    private let locations: [Int: SourceLocation]
+    private let lineTexts: [Int: String]
+
     public init(model: FileModel, evaluations: [Evaluation]) {
         self.model = model
         self.evaluations = evaluations
         self.controllers = ControlAnalysis.controllers(of: evaluations, in: model)
+        let locations = model.source.locations(at: evaluations.flatMap { [$0.startOffset, $0.endOffset] })
+        self.locations = locations
+        var texts: [Int: String] = [:]
+        for e in evaluations {
+            let line = locations[e.startOffset]?.line ?? 1
+            if texts[line] == nil { texts[line] = model.source.lineText(line, limit: SourceFile.maxLineText) }
+        }
+        self.lineTexts = texts
     }
 
     public var path: String { model.path }
 
     public func location(of evaluation: Evaluation) -> (start: SourceLocation, end: SourceLocation) {
-        (model.source.location(at: evaluation.startOffset), model.source.location(at: evaluation.endOffset))
+        (locations[evaluation.startOffset] ?? model.source.location(at: evaluation.startOffset),
+         locations[evaluation.endOffset] ?? model.source.location(at: evaluation.endOffset))
+    }
+
+    /// The (length-capped) text of the line an evaluation starts on.
+    public func lineText(of evaluation: Evaluation) -> String {
+        let (start, _) = location(of: evaluation)
+        return lineTexts[start.line] ?? model.source.lineText(start.line, limit: SourceFile.maxLineText)
     }
 }

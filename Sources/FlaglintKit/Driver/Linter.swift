@@ -228,7 +228,7 @@ public struct Linter: Sendable {
         }
         return EvaluationRecord(path: file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                                 language: file.model.language, key: e.key, sdk: e.evaluator.sdk, defaultDescription: d,
-                                lineText: file.model.source.lineText(start.line), evaluation: e)
+                                lineText: file.lineText(of: e), evaluation: e)
     }
 }
 

@@ -59,11 +59,38 @@ public struct SourceFile: Sendable {
         return SourceLocation(line: line, column: column, offset: clamped)
     }
 
-    /// The text of 1-based `line` without its line terminator (lossy for invalid UTF-8).
-    public func lineText(_ line: Int) -> String {
+    /// Locations of many offsets at once: one sweep per line instead of one scan per offset,
+    /// so thousands of evaluations on one long line stay linear.
+    public func locations(at offsets: some Sequence<Int>) -> [Int: SourceLocation] {
+        var out: [Int: SourceLocation] = [:]
+        var line = 0, column = 1, cursor = -1
+        for offset in Set(offsets).sorted() {
+            let clamped = max(0, min(offset, bytes.count))
+            let l = self.line(at: clamped)
+            if l != line || cursor < 0 || cursor > clamped {
+                line = l
+                cursor = lineStarts[l - 1]
+                column = 1
+            }
+            while cursor < clamped {
+                if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
+                cursor += 1
+            }
+            out[offset] = SourceLocation(line: line, column: column, offset: clamped)
+        }
+        return out
+    }
+
+    /// The longest line text kept for baselines and fingerprints: enough to identify a line.
+    public static let maxLineText = 1_000
+
+    /// The text of 1-based `line` without its line terminator (lossy for invalid UTF-8),
+    /// at most `limit` bytes of it.
+    public func lineText(_ line: Int, limit: Int = Int.max) -> String {
         guard line >= 1 && line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if end - start > limit { end = start + limit }
         while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }

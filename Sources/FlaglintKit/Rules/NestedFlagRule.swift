@@ -97,7 +97,7 @@ public struct NestedFlagRule: FileRule {
             guard nearest.count > context.settings.maxDepth else { continue }
             let chain = nearest.sorted { file.evaluations[$0.value.evaluation].anchor < file.evaluations[$1.value.evaluation].anchor }
             let related = chain.map { name, c -> RelatedLocation in
-                let loc = file.model.source.location(at: file.evaluations[c.evaluation].startOffset)
+                let loc = file.location(of: file.evaluations[c.evaluation]).start
                 return RelatedLocation(path: file.path, line: loc.line, column: loc.column, flag: name, message: "controlled by flag `\(name)`")
             }
             let names = chain.map { "`\($0.key)`" }.joined(separator: ", ")

@@ -43,6 +43,6 @@ extension FileRule {
         let (start, end) = file.location(of: e)
         return Finding(rule: Self.description.id, severity: severity, path: file.path, line: start.line, column: start.column,
                        endLine: end.line, endColumn: end.column, flag: flag, message: message, related: related,
-                       lineText: file.model.source.lineText(start.line))
+                       lineText: file.lineText(of: e))
     }
 }

@@ -28,7 +28,7 @@ public struct FlagReference: Sendable, Equatable {
         let start = file.source.location(at: anchorOffset)
         let end = file.source.location(at: evaluation.endOffset)
         self.init(path: file.path, language: file.language, line: start.line, column: start.column,
-                  endLine: end.line, endColumn: end.column, lineText: file.source.lineText(start.line),
+                  endLine: end.line, endColumn: end.column, lineText: file.source.lineText(start.line, limit: SourceFile.maxLineText),
                   evaluation: evaluation)
     }
 
