@@ -173,6 +173,13 @@ public struct ValueResolver: Sendable {
         return FlagKey(value: nil, expression: expression, resolution: .dynamic)
     }
 
+    /// The default declared with the key's constant (`BASE_FEATURE(kX, ..., ENABLED_BY_DEFAULT)`),
+    /// for evaluators whose calls take no default.
+    public func declaredDefault(ofKey range: Range<Int>, in model: FileModel, at use: Int) -> DefaultValue? {
+        guard let entry = constant(trimmed(range, model), model, at: use), let d = entry.definition.declaredDefault else { return nil }
+        return .literal(.bool(d.value), expression: "\(d.expression) (declared at \(entry.path):\(entry.line))")
+    }
+
     public func defaultValue(_ range: Range<Int>, in model: FileModel, at use: Int) -> DefaultValue {
         let r = trimmed(range, model)
         let expression = text(r, in: model)

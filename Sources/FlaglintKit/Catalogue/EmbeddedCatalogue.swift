@@ -10,11 +10,9 @@ name: Chromium base::Feature
 docs: https://chromium.googlesource.com/chromium/src/+/main/docs/how_to_add_your_feature_flag.md
 evaluators:
   # C family
-  # The default lives at the declaration, BASE_FEATURE(kFeature, "Name", base::FEATURE_DISABLED_BY_DEFAULT),
-  # which the C-family frontend records as the constant kFeature = "Name". Until the catalogue
-  # can read a declaration (proposed field below), the call site counts as default-false.
-  #   declaration: "BASE_FEATURE($KEY, $NAME, $DEFAULT)"     # and "BASE_FEATURE($KEY, $DEFAULT)"
-  #   literals: { "base::FEATURE_ENABLED_BY_DEFAULT": true, "base::FEATURE_DISABLED_BY_DEFAULT": false }
+  # The default lives at the declaration, BASE_FEATURE(kFeature, "Name", base::FEATURE_..._BY_DEFAULT):
+  # the C-family frontend records kFeature = "Name" with its declared default, so a feature
+  # declared FEATURE_ENABLED_BY_DEFAULT is reported by missing-default-false at every check.
   - language: [cpp, objcpp]
     match: "base::FeatureList::IsEnabled($KEY)"
     fallback: false
@@ -23,6 +21,15 @@ evaluators:
     fallback: false
 examples:
   # C family
+  - language: cpp
+    evaluations: 2
+    code: |
+      BASE_FEATURE(kInstantAnswers, "InstantAnswers", base::FEATURE_ENABLED_BY_DEFAULT);
+      BASE_FEATURE(kQuietMode, base::FEATURE_DISABLED_BY_DEFAULT);
+      bool Search::ShowAnswers() {
+          if (base::FeatureList::IsEnabled(kQuietMode)) return false;
+          return base::FeatureList::IsEnabled(kInstantAnswers);   // expect: missing-default-false
+      }
   - language: cpp
     evaluations: 3
     code: |

@@ -45,14 +45,28 @@ public struct ConstantDefinition: Sendable, Equatable {
     public var scope: Range<Int>?
     /// True for enum cases (the value is the raw value, explicit or implicit).
     public var isEnumCase: Bool
+    /// A flag declared together with its default, like Chromium's
+    /// `BASE_FEATURE(kX, "X", base::FEATURE_ENABLED_BY_DEFAULT)`: the default and its spelling.
+    public var declaredDefault: DeclaredDefault?
 
-    public init(name: String, qualifiers: [String] = [], value: Value, offset: Int, scope: Range<Int>? = nil, isEnumCase: Bool = false) {
+    public struct DeclaredDefault: Sendable, Equatable {
+        public var value: Bool
+        public var expression: String
+        public init(value: Bool, expression: String) {
+            self.value = value
+            self.expression = expression
+        }
+    }
+
+    public init(name: String, qualifiers: [String] = [], value: Value, offset: Int, scope: Range<Int>? = nil, isEnumCase: Bool = false,
+                declaredDefault: DeclaredDefault? = nil) {
         self.name = name
         self.qualifiers = qualifiers
         self.value = value
         self.offset = offset
         self.scope = scope
         self.isEnumCase = isEnumCase
+        self.declaredDefault = declaredDefault
     }
 }
 

@@ -211,7 +211,11 @@ public struct PatternMatcher {
         let range = min(rangeStart, start)..<pos
         let key = resolveKey(bindings[Pattern.keyName], at: anchorIndex)
         guard let key else { return nil }
-        let value = resolveDefault(bindings[Pattern.defaultName], hasDefault: p.metavariables.contains(Pattern.defaultName), at: anchorIndex)
+        var value = resolveDefault(bindings[Pattern.defaultName], hasDefault: p.metavariables.contains(Pattern.defaultName), at: anchorIndex)
+        if value == .absent, case let .range(r)? = bindings[Pattern.keyName],
+           let declared = resolver.declaredDefault(ofKey: r, in: model, at: anchorIndex) {
+            value = declared
+        }
         return Evaluation(evaluator: evaluator.info, tokens: range, anchor: anchorIndex, key: key, defaultValue: value,
                           startOffset: tokens[anchorIndex].start, endOffset: tokens[pos - 1].end)
     }

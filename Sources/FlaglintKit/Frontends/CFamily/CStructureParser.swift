@@ -315,7 +315,16 @@ struct CStructureParser {
             key = nameToken.text.hasPrefix("k") ? String(nameToken.text.dropFirst()) : nameToken.text
         }
         if let key {
-            constants.append(ConstantDefinition(name: nameToken.text, qualifiers: qualifiers, value: .string(key), offset: nameToken.start))
+            // The last argument is the default state: FEATURE_ENABLED_BY_DEFAULT is a default-true flag.
+            var declared: ConstantDefinition.DeclaredDefault?
+            if let last = args.last, !last.isEmpty {
+                let words = last.map { t[$0].text }
+                if words.last == "FEATURE_ENABLED_BY_DEFAULT" || words.last == "FEATURE_DISABLED_BY_DEFAULT" {
+                    declared = .init(value: words.last == "FEATURE_ENABLED_BY_DEFAULT", expression: words.joined())
+                }
+            }
+            constants.append(ConstantDefinition(name: nameToken.text, qualifiers: qualifiers, value: .string(key), offset: nameToken.start,
+                                                declaredDefault: declared))
         }
         return true
     }
