@@ -9,7 +9,7 @@ constexpr char kTabGroups[] = "tab-groups";
 }  // namespace
 
 BASE_FEATURE(kScrollableTabs, "ScrollableTabs", base::FEATURE_DISABLED_BY_DEFAULT);
-BASE_FEATURE(kTabHoverCards, base::FEATURE_ENABLED_BY_DEFAULT);
+BASE_FEATURE(kTabHoverCards, base::FEATURE_ENABLED_BY_DEFAULT);   // a default-true flag: every check of it is reported
 BASE_FEATURE(kTabSearch, "TabSearch", base::FEATURE_DISABLED_BY_DEFAULT);
 
 TabStrip::TabStrip(Client* client, Context ctx)
@@ -24,7 +24,7 @@ TabStrip::TabStrip(Client* client, Context ctx)
 void TabStrip::Layout() const {
     if (base::FeatureList::IsEnabled(kScrollableTabs)) {
         std::for_each(tabs_.begin(), tabs_.end(), [&](Tab* tab) {
-            if (base::FeatureList::IsEnabled(kTabHoverCards)) {
+            if (base::FeatureList::IsEnabled(kTabHoverCards)) {   // expect: missing-default-false
                 tab->SetHover(base::FeatureList::IsEnabled(kTabSearch));   // expect: nested-flag
             }
         });
