@@ -43,6 +43,15 @@ public struct MissingDefaultFalseRule: FileRule {
 
     public init() {}
 
+    /// How the language spells the boolean literals in advice.
+    static func literals(_ language: Language) -> (String, String) {
+        switch language {
+        case .python: return ("False", "True")
+        case .objc, .objcpp: return ("NO", "YES")
+        default: return ("false", "true")
+        }
+    }
+
     public func check(_ file: AnalyzedFile, _ context: RuleContext) -> [Finding] {
         guard let severity = context.settings.severity else { return [] }
         var findings: [Finding] = []
@@ -50,7 +59,8 @@ public struct MissingDefaultFalseRule: FileRule {
             let info = e.evaluator
             let safe = info.polarity == .positive ? false : true
             let name = context.flagName(e.key)
-            let off = safe ? "`true` (the check is negative)" : "`false`"
+            let (falseWord, trueWord) = Self.literals(file.model.language)
+            let off = safe ? "`\(trueWord)` (the check is negative)" : "`\(falseWord)`"
             let note = info.note.map { " (\($0))" } ?? ""
             switch e.defaultValue {
             case let .literal(value, expression):
@@ -76,7 +86,7 @@ public struct MissingDefaultFalseRule: FileRule {
                         message: "flag `\(name)` is evaluated without a default: pass \(off) so it is the fallback\(note)"))
                 default:
                     findings.append(finding(file, e, severity: severity, flag: name,
-                        message: "flag `\(name)` is evaluated without a default and this SDK then falls back to `\(!safe)`; pass \(off)\(note)"))
+                        message: "flag `\(name)` is evaluated without a default and this SDK then falls back to `\(safe ? falseWord : trueWord)`; pass \(off)\(note)"))
                 }
             case let .unresolved(expression), let .unverifiable(expression):
                 guard info.type == .bool, let u = context.settings.unverifiable else { continue }

@@ -3,9 +3,9 @@ import Testing
 @testable import FlaglintKit
 
 /// flaglint's text lines, parsed by Vim's real quickfix parser with the `errorformat` that
-/// docs/integrations.md recommends.
+/// README.md recommends.
 @Suite struct EditorIntegrationTests {
-    /// Exactly as written in docs/integrations.md (`set errorformat=...`).
+    /// Exactly as written in README.md (`set errorformat=...`).
     static let errorformat = #"%f:%l:%c:\ %trror:\ %m,%f:%l:%c:\ %tarning:\ %m,%f:%l:%c:\ %tote:\ %m,%-G%.%#"#
 
     static let report = LintReport(
@@ -19,7 +19,7 @@ import Testing
         rules: [], files: 2, evaluations: 3, rootDirectory: "/r")
 
     @Test func docsRecommendTheTestedErrorformat() throws {
-        let docs = try String(contentsOfFile: PackagePaths.root + "/docs/integrations.md", encoding: .utf8)
+        let docs = try String(contentsOfFile: PackagePaths.root + "/README.md", encoding: .utf8)
         #expect(docs.contains("set errorformat=" + Self.errorformat))
     }
 
