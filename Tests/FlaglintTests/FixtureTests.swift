@@ -98,3 +98,23 @@ import Testing
         }
     }
 }
+
+/// The README's first command: the demo project shows every rule.
+@Suite struct DemoTests {
+    @Test func demoShowsEveryRule() throws {
+        let common = Runner.Common(paths: [PackagePaths.path("testdata/demo")], config: nil, format: nil, output: nil, today: "2026-11-25",
+                                   jobs: 2, stdinFilename: nil, forceExclude: false, select: nil, ignore: [], color: "never", quiet: true)
+        let runner = Runner()
+        guard case let .success(plan) = runner.plan(common), case let .success(results) = runner.execute(plan, common, filters: { s, sup in
+            FindingFilters(suppressions: sup, context: Runner.suppressionContext(s), rootDirectory: PackagePaths.root)
+        }) else {
+            Issue.record("the demo did not lint")
+            return
+        }
+        let rules = Set(results.flatMap(\.findings).filter { $0.suppression == nil }.map(\.rule))
+        let expected: Set<String> = ["nested-flag", "missing-default-false", "dynamic-flag-key", "stale-flag", "removed-flag",
+                                     "unknown-flag", "unused-flag", "unused-suppression"]
+        #expect(expected.isSubset(of: rules), "missing: \(expected.subtracting(rules).sorted())")
+        #expect(Set(results.flatMap(\.evaluations).map(\.language)) == [.swift, .python])
+    }
+}

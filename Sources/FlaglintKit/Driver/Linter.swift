@@ -95,6 +95,7 @@ public struct Linter: Sendable {
     private let prefilter: Prefilter
     private let byLanguage: [Language: [EvaluatorDefinition]]
     public var keepModels = false
+    private static let directiveFilter = Prefilter(names: ["flaglint:"])
 
     public init(settings: LintSettings) {
         self.settings = settings
@@ -138,7 +139,11 @@ public struct Linter: Sendable {
             return result
         }
         let language = input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language
-        guard let evaluators = byLanguage[language], !evaluators.isEmpty, prefilter.matches(bytes) else { return result }
+        let evaluators = byLanguage[language] ?? []
+        // A file with no evaluator name is not parsed, unless a `flaglint:` comment in it needs
+        // checking for unused-suppression.
+        guard (!evaluators.isEmpty && prefilter.matches(bytes))
+            || (settings.isEnabled(UnusedSuppressionRule.description.id) && Self.directiveFilter.matches(bytes)) else { return result }
         guard let frontend = FrontendRegistry.frontend(for: language) else { return result }
         let source = SourceFile(path: input.displayPath, language: language, bytes: bytes)
         let model: FileModel
