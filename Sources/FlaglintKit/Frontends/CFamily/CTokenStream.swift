@@ -227,61 +227,6 @@ struct CTokenStream {
             return String(decoding: b[(open + 1)..<end], as: UTF8.self)
         }
         guard let last = b.lastIndex(of: UInt8(ascii: "\"")), last > q else { return nil }
-        var out: [UInt8] = []
-        var i = q + 1
-        while i < last {
-            let c = b[i]
-            guard c == UInt8(ascii: "\\"), i + 1 < last else {
-                out.append(c)
-                i += 1
-                continue
-            }
-            let e = b[i + 1]
-            i += 2
-            switch e {
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "a"): out.append(0x07)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "v"): out.append(0x0B)
-            case UInt8(ascii: "e"): out.append(0x1B)
-            case UInt8(ascii: "0")...UInt8(ascii: "7"):
-                var v = Int(e - UInt8(ascii: "0"))
-                var n = 1
-                while n < 3 && i < last && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(b[i]) {
-                    v = v * 8 + Int(b[i] - UInt8(ascii: "0"))
-                    i += 1
-                    n += 1
-                }
-                out.append(UInt8(truncatingIfNeeded: v))
-            case UInt8(ascii: "x"):
-                var v = 0
-                while i < last, let d = hexDigit(b[i]) { v = (v &* 16) &+ d; i += 1 }
-                out.append(UInt8(truncatingIfNeeded: v))
-            case UInt8(ascii: "u"), UInt8(ascii: "U"):
-                let n = e == UInt8(ascii: "u") ? 4 : 8
-                var v: UInt32 = 0
-                var k = 0
-                while k < n && i < last, let d = hexDigit(b[i]) { v = v &* 16 &+ UInt32(d); i += 1; k += 1 }
-                out.append(contentsOf: Array(String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}").utf8))
-            case 0x0A, 0x0D:
-                // A splice inside the literal.
-                if e == 0x0D && i < last && b[i] == 0x0A { i += 1 }
-            default:
-                out.append(e)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hexDigit(_ c: UInt8) -> Int? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(c - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return Int(c - UInt8(ascii: "a")) + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return Int(c - UInt8(ascii: "A")) + 10
-        default: return nil
-        }
+        return Escapes.decode(b[(q + 1)..<last], .c)
     }
 }

@@ -59,70 +59,7 @@ extension PythonLexer {
     /// The value of a non-raw literal's body: Python's escape sequences decoded.
     /// `\N{NAME}` needs the Unicode name table, so it is kept as written.
     static func decodeEscapes(_ body: ArraySlice<UInt8>) -> String {
-        guard body.contains(backslash) else { return String(decoding: body, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(body.count)
-        var i = body.startIndex
-        let end = body.endIndex
-        func appendScalar(_ v: UInt32, _ out: inout [UInt8]) {
-            let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
-        }
-        func hexValue(_ from: Int, _ count: Int) -> UInt32? {
-            guard from + count <= end else { return nil }
-            var v: UInt32 = 0
-            for k in from..<from + count {
-                let c = body[k] | 0x20
-                if isDigit(body[k]) { v = v * 16 + UInt32(body[k] - 0x30) }
-                else if c >= 0x61 && c <= 0x66 { v = v * 16 + UInt32(c - 0x61 + 10) }
-                else { return nil }
-            }
-            return v
-        }
-        while i < end {
-            let c = body[i]
-            guard c == backslash, i + 1 < end else {
-                out.append(c)
-                i += 1
-                continue
-            }
-            let e = body[i + 1]
-            i += 2
-            switch e {
-            case 0x0A: break
-            case 0x0D: if i < end && body[i] == 0x0A { i += 1 }
-            case backslash, UInt8(ascii: "'"), UInt8(ascii: "\""): out.append(e)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "a"): out.append(0x07)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "v"): out.append(0x0B)
-            case UInt8(ascii: "0")...UInt8(ascii: "7"):
-                var v = UInt32(e - 0x30)
-                var k = 0
-                while k < 2 && i < end && body[i] >= 0x30 && body[i] <= 0x37 {
-                    v = v * 8 + UInt32(body[i] - 0x30)
-                    i += 1
-                    k += 1
-                }
-                appendScalar(v, &out)
-            case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
-                let count = e == UInt8(ascii: "x") ? 2 : e == UInt8(ascii: "u") ? 4 : 8
-                if let v = hexValue(i, count) {
-                    appendScalar(v, &out)
-                    i += count
-                } else {
-                    out.append(backslash)
-                    out.append(e)
-                }
-            default:
-                out.append(backslash)
-                out.append(e)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        Escapes.decode(body, .python)
     }
 
     // MARK: f-strings
