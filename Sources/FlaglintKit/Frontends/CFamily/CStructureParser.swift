@@ -12,12 +12,12 @@ struct CStructureParser {
         var partners: [Int32]
     }
 
-    private enum Block: Equatable {
+    enum Block: Equatable {
         case plain
         case switchBody(subject: Range<Int>)
     }
 
-    private enum Work {
+    enum Work {
         /// File, namespace, class or `extern "C"` level.
         case declarations(Range<Int>, qualifiers: [String])
         /// The statements of a function body, block, or braceless branch body.
@@ -26,20 +26,20 @@ struct CStructureParser {
         case expression(Range<Int>)
     }
 
-    private struct PendingDecision {
+    struct PendingDecision {
         var arms: [(condition: Range<Int>?, body: Range<Int>)]
         var end: Int
     }
 
-    private let t: [Token]
-    private let partners: [Int32]
-    private let scanner: ExpressionScanner
-    private var builder: ControlTreeBuilder
-    private var work: [Work] = []
-    private var constants: [ConstantDefinition] = []
-    private var decisions: [PendingDecision] = []
+    let t: [Token]
+    let partners: [Int32]
+    let scanner: ExpressionScanner
+    var builder: ControlTreeBuilder
+    var work: [Work] = []
+    var constants: [ConstantDefinition] = []
+    var decisions: [PendingDecision] = []
     /// Statement list → how its last statement leaves (nil: it does not).
-    private var exits: [Range<Int>: ExitKind] = [:]
+    var exits: [Range<Int>: ExitKind] = [:]
 
     init(tokens: [Token]) {
         t = tokens
@@ -67,16 +67,16 @@ struct CStructureParser {
 
     // MARK: Token helpers
 
-    private func isText(_ i: Int, _ text: String) -> Bool {
+    func isText(_ i: Int, _ text: String) -> Bool {
         i >= 0 && i < t.count && t[i].kind != .string && t[i].text == text
     }
 
-    private func isWord(_ i: Int) -> Bool {
+    func isWord(_ i: Int) -> Bool {
         i >= 0 && i < t.count && (t[i].kind == .identifier || t[i].kind == .keyword)
     }
 
     /// The partner of the opener at `i` if it lies before `limit`.
-    private func closer(_ i: Int, before limit: Int) -> Int? {
+    func closer(_ i: Int, before limit: Int) -> Int? {
         guard i >= 0 && i < t.count else { return nil }
         let p = Int(partners[i])
         return p > i && p < limit ? p : nil
@@ -84,13 +84,13 @@ struct CStructureParser {
 
     /// The index after the bracket group opening at `i` (the limit when it is unclosed),
     /// or `i + 1` for any other token.
-    private func skip(_ i: Int, limit: Int) -> Int {
+    func skip(_ i: Int, limit: Int) -> Int {
         guard t[i].isOpenBracket else { return i + 1 }
         return closer(i, before: limit).map { $0 + 1 } ?? limit
     }
 
     /// The first top-level token with `text` in `r`.
-    private func topLevel(_ text: String, in r: Range<Int>) -> Int? {
+    func topLevel(_ text: String, in r: Range<Int>) -> Int? {
         var i = r.lowerBound
         while i < r.upperBound {
             if isText(i, text) { return i }
@@ -100,7 +100,7 @@ struct CStructureParser {
     }
 
     /// Top-level comma-separated parts of `r`.
-    private func split(_ r: Range<Int>) -> [Range<Int>] {
+    func split(_ r: Range<Int>) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var start = r.lowerBound
         var i = r.lowerBound
@@ -115,271 +115,9 @@ struct CStructureParser {
         return parts
     }
 
-    // MARK: Declarations (file, namespace, class level)
-
-    private mutating func declarations(_ r: Range<Int>, qualifiers: [String]) {
-        var i = r.lowerBound
-        while i < r.upperBound {
-            let tk = t[i]
-            if tk.kind == .punctuation && (tk.text == ";" || tk.isCloseBracket) {
-                i += 1
-                continue
-            }
-            switch tk.kind == .string ? "" : tk.text {
-            case "namespace":
-                var j = i + 1
-                var names: [String] = []
-                while j < r.upperBound && (isWord(j) || isText(j, "::")) {
-                    if t[j].kind == .identifier { names.append(t[j].text) }
-                    j += 1
-                }
-                if isText(j, "{") {
-                    let end = closer(j, before: r.upperBound) ?? r.upperBound
-                    work.append(.declarations(j + 1..<end, qualifiers: qualifiers + names))
-                    i = end + 1
-                } else {
-                    i = declarationStatement(i, r, qualifiers: qualifiers)
-                }
-            case "extern" where i + 2 < r.upperBound && t[i + 1].kind == .string && isText(i + 2, "{"):
-                let end = closer(i + 2, before: r.upperBound) ?? r.upperBound
-                work.append(.declarations(i + 3..<end, qualifiers: qualifiers))
-                i = end + 1
-            case "template":
-                i = isText(i + 1, "<") ? skipAngles(i + 1, limit: r.upperBound) : i + 1
-            case "@interface", "@protocol", "@implementation":
-                // The rest of the header line (`@interface A : B <P>`), then any ivar block.
-                var j = i + 1
-                while j < r.upperBound && !t[j].flags.contains(.lineStart) && !isText(j, ";") && !isText(j, "{") { j += 1 }
-                if isText(j, ";") { j += 1 }
-                if isText(j, "{") { j = skip(j, limit: r.upperBound) }
-                i = j
-            case "@end":
-                i += 1
-            case "public", "private", "protected", "signals", "slots", "Q_SIGNALS", "Q_SLOTS":
-                if isText(i + 1, ":") { i += 2 }
-                else if isWord(i + 1) && isText(i + 2, ":") { i += 3 }
-                else { i = declarationStatement(i, r, qualifiers: qualifiers) }
-            case "-" where tk.flags.contains(.lineStart) && isText(i + 1, "("),
-                 "+" where tk.flags.contains(.lineStart) && isText(i + 1, "("):
-                i = objcMethod(i, r)
-            case "class", "struct", "union", "enum":
-                i = typeDeclaration(i, r, qualifiers: qualifiers)
-            default:
-                i = declarationStatement(i, r, qualifiers: qualifiers)
-            }
-        }
-    }
-
-    /// `<...>` of a template header, counting nested angles (`>>` closes two).
-    private func skipAngles(_ i: Int, limit: Int) -> Int {
-        var depth = 0
-        var j = i
-        while j < limit {
-            switch t[j].kind == .punctuation ? t[j].text : "" {
-            case "<": depth += 1
-            case ">": depth -= 1
-            case ">>": depth -= 2
-            case ";", "{": return j
-            case "(", "[": j = skip(j, limit: limit); continue
-            default: break
-            }
-            j += 1
-            if depth <= 0 { return j }
-        }
-        return limit
-    }
-
-    /// `class X : Base { ... };`: the body is a declaration scope qualified by `X`.
-    private mutating func typeDeclaration(_ i: Int, _ r: Range<Int>, qualifiers: [String]) -> Int {
-        var j = i + 1
-        var name: String?
-        var inBases = false
-        while j < r.upperBound {
-            if isText(j, "{") {
-                let end = closer(j, before: r.upperBound) ?? r.upperBound
-                if t[i].text != "enum" {
-                    work.append(.declarations(j + 1..<end, qualifiers: qualifiers + (name.map { [$0] } ?? [])))
-                }
-                return min(end + 1, r.upperBound)
-            }
-            if isText(j, ";") { return j + 1 }
-            // `struct S s = {...}`, `struct S *f(void) {`: a variable or a function.
-            if isText(j, "=") || isText(j, "(") { return declarationStatement(i, r, qualifiers: qualifiers) }
-            if isText(j, ":") { inBases = true }
-            if !inBases && t[j].kind == .identifier && t[j].text != "final" { name = t[j].text }
-            j = isText(j, "<") ? skipAngles(j, limit: r.upperBound) : skip(j, limit: r.upperBound)
-        }
-        return r.upperBound
-    }
-
-    /// `- (BOOL)f:(int)a g:(int)b { ... }` or the same ending in `;` (a declaration).
-    private mutating func objcMethod(_ i: Int, _ r: Range<Int>) -> Int {
-        var j = i + 1
-        while j < r.upperBound {
-            if isText(j, ";") {
-                builder.declaration(i..<j + 1)
-                return j + 1
-            }
-            if isText(j, "{") {
-                builder.declaration(i..<j)
-                return functionBody(j, r)
-            }
-            j = skip(j, limit: r.upperBound)
-        }
-        builder.declaration(i..<r.upperBound)
-        return r.upperBound
-    }
-
-    /// Declares the body opening at `brace` and queues its statements; returns the index after it.
-    private mutating func functionBody(_ brace: Int, _ r: Range<Int>) -> Int {
-        let end = closer(brace, before: r.upperBound) ?? r.upperBound
-        let body = brace + 1..<end
-        builder.function(body: body)
-        work.append(.statements(body, .plain))
-        return min(end + 1, r.upperBound)
-    }
-
-    /// A declaration or definition at declaration level: a function definition (its
-    /// signature is a declaration, its body statements), a prototype, a variable or constant.
-    private mutating func declarationStatement(_ i: Int, _ r: Range<Int>, qualifiers: [String]) -> Int {
-        var j = i
-        var firstParen: Int?
-        var equalsBeforeParen = false
-        var initList = false
-        while j < r.upperBound {
-            let tk = t[j]
-            if tk.kind == .punctuation {
-                switch tk.text {
-                case ";":
-                    finishDeclaration(i..<j, qualifiers: qualifiers, firstParen: firstParen, equalsBeforeParen: equalsBeforeParen)
-                    return j + 1
-                case "{":
-                    if firstParen != nil && !equalsBeforeParen && (!initList || isText(j - 1, ")") || isText(j - 1, "}")) {
-                        builder.declaration(i..<j)
-                        // Constructor initialisers run code: `: enabled_(IsEnabled(kX))`.
-                        if initList, let colon = topLevel(":", in: (firstParen ?? i)..<j) { expression(colon + 1..<j) }
-                        return functionBody(j, r)
-                    }
-                    // A brace initialiser: part of this declaration.
-                    j = skip(j, limit: r.upperBound)
-                    continue
-                case "(":
-                    if firstParen == nil { firstParen = j }
-                    j = skip(j, limit: r.upperBound)
-                    continue
-                case "[":
-                    j = skip(j, limit: r.upperBound)
-                    continue
-                case "=":
-                    if firstParen == nil { equalsBeforeParen = true }
-                case ":":
-                    if firstParen != nil && !equalsBeforeParen { initList = true }
-                case "}", ")", "]":
-                    finishDeclaration(i..<j, qualifiers: qualifiers, firstParen: firstParen, equalsBeforeParen: equalsBeforeParen)
-                    return max(j, i + 1)
-                default:
-                    break
-                }
-            }
-            j += 1
-        }
-        finishDeclaration(i..<r.upperBound, qualifiers: qualifiers, firstParen: firstParen, equalsBeforeParen: equalsBeforeParen)
-        return r.upperBound
-    }
-
-    private mutating func finishDeclaration(_ s: Range<Int>, qualifiers: [String], firstParen: Int?, equalsBeforeParen: Bool) {
-        guard !s.isEmpty else { return }
-        if baseFeature(s, qualifiers: qualifiers) { return }
-        constant(s, qualifiers: qualifiers, scope: nil)
-        // A prototype: `bool LDServerSDK_BoolVariation(LDServerSDK sdk, ...);` — a return
-        // type, a name, parameters. `MACRO(x);` (nothing before the name) stays code.
-        if let p = firstParen, !equalsBeforeParen, p - 1 > s.lowerBound, isWord(p - 1) {
-            builder.declaration(s)
-            return
-        }
-        expression(s)
-    }
-
-    /// Chromium `BASE_FEATURE(kFeature, "Name", base::FEATURE_..._BY_DEFAULT)` and the newer
-    /// two-argument form, whose name is the identifier without its `k`.
-    private mutating func baseFeature(_ s: Range<Int>, qualifiers: [String]) -> Bool {
-        guard isText(s.lowerBound, "BASE_FEATURE"), isText(s.lowerBound + 1, "("),
-              let close = closer(s.lowerBound + 1, before: s.upperBound + 1) else { return false }
-        let args = split(s.lowerBound + 2..<close)
-        guard args.count >= 2, args[0].count == 1, t[args[0].lowerBound].kind == .identifier else { return false }
-        let nameToken = t[args[0].lowerBound]
-        var key: String?
-        if args.count >= 3, args[1].count == 1, let v = t[args[1].lowerBound].stringValue {
-            key = v
-        } else if args.count == 2 {
-            key = nameToken.text.hasPrefix("k") ? String(nameToken.text.dropFirst()) : nameToken.text
-        }
-        if let key {
-            // The last argument is the default state: FEATURE_ENABLED_BY_DEFAULT is a default-true flag.
-            var declared: ConstantDefinition.DeclaredDefault?
-            if let last = args.last, !last.isEmpty {
-                let words = last.map { t[$0].text }
-                if words.last == "FEATURE_ENABLED_BY_DEFAULT" || words.last == "FEATURE_DISABLED_BY_DEFAULT" {
-                    declared = .init(value: words.last == "FEATURE_ENABLED_BY_DEFAULT", expression: words.joined())
-                }
-            }
-            constants.append(ConstantDefinition(name: nameToken.text, qualifiers: qualifiers, value: .string(key), offset: nameToken.start,
-                                                declaredDefault: declared))
-        }
-        return true
-    }
-
-    /// `const char *const k = "x";`, `static const char k[] = "x";`, `constexpr char k[] = "x";`,
-    /// `constexpr std::string_view k = "x";`, `NSString *const k = @"x";`, `const char Ns::k[] = "x";`,
-    /// `const base::Feature kX{"Name", ...};`. Only `const`/`constexpr` names are constants.
-    private mutating func constant(_ s: Range<Int>, qualifiers: [String], scope: Range<Int>?) {
-        var isConst = false
-        var eq: Int?
-        var i = s.lowerBound
-        while i < s.upperBound {
-            if isText(i, "const") || isText(i, "constexpr") || isText(i, "constinit") { isConst = true }
-            if isText(i, "=") { eq = i; break }
-            if isText(i, "(") { return }   // a function or a call, not a constant
-            if isText(i, "{") { break }
-            i = skip(i, limit: s.upperBound)
-        }
-        guard isConst else { return }
-        var nameEnd: Int
-        var valueRange: Range<Int>
-        if let eq {
-            nameEnd = eq
-            valueRange = eq + 1..<s.upperBound
-        } else if isText(i, "{"), let close = closer(i, before: s.upperBound + 1), close + 1 >= s.upperBound {
-            nameEnd = i
-            valueRange = i + 1..<close
-            if let first = split(valueRange).first { valueRange = first }
-        } else {
-            return
-        }
-        var n = nameEnd - 1
-        if isText(n, "]"), n - 1 >= s.lowerBound {
-            let open = Int(partners[n])
-            guard open >= s.lowerBound, open < n else { return }
-            n = open - 1
-        }
-        guard n >= s.lowerBound, t[n].kind == .identifier else { return }
-        // Strip one level of wrapping: `("x")`, `{"x"}`.
-        if valueRange.count == 3, isText(valueRange.lowerBound, "(") || isText(valueRange.lowerBound, "{") {
-            valueRange = valueRange.lowerBound + 1..<valueRange.upperBound - 1
-        }
-        guard valueRange.count == 1, let value = CTokenStream.constantValue(t[valueRange.lowerBound]) else { return }
-        var owners: [String] = []
-        var q = n - 1
-        while isText(q, "::") && q - 1 >= s.lowerBound && t[q - 1].kind == .identifier {
-            owners.insert(t[q - 1].text, at: 0)
-            q -= 2
-        }
-        constants.append(ConstantDefinition(name: t[n].text, qualifiers: qualifiers + owners, value: value, offset: t[n].start, scope: scope))
-    }
-
     // MARK: Statements (function bodies)
 
-    private mutating func statements(_ r: Range<Int>, _ block: Block) {
+    mutating func statements(_ r: Range<Int>, _ block: Block) {
         var i = r.lowerBound
         var lastExit: ExitKind?
         var labels: [Range<Int>] = []
@@ -450,7 +188,7 @@ struct CStructureParser {
     }
 
     /// An expression or declaration statement (without its `;`).
-    private mutating func simpleStatement(_ s: Range<Int>, scope: Range<Int>) {
+    mutating func simpleStatement(_ s: Range<Int>, scope: Range<Int>) {
         guard !s.isEmpty else { return }
         alias(s, visible: s.upperBound..<scope.upperBound)
         constant(s, qualifiers: [], scope: scope)
@@ -459,7 +197,7 @@ struct CStructureParser {
 
     /// `bool on = expr`, `const bool on = ...`, `auto on = ...`, `BOOL on = ...`: a local
     /// whose name in a later condition stands for the evaluation (SPEC §4 (e)).
-    private mutating func alias(_ s: Range<Int>, visible: Range<Int>) {
+    mutating func alias(_ s: Range<Int>, visible: Range<Int>) {
         let types: Set<String> = ["bool", "BOOL", "_Bool", "auto", "Boolean"]
         let modifiers: Set<String> = ["const", "constexpr", "static", "register", "volatile", "__block", "&", "&&"]
         var i = s.lowerBound
@@ -474,7 +212,7 @@ struct CStructureParser {
     }
 
     /// `abort()`, `exit(1)`, `std::abort()`, `_Exit(1)`, `std::terminate()`.
-    private func isExitCall(_ s: Range<Int>) -> Bool {
+    func isExitCall(_ s: Range<Int>) -> Bool {
         var i = s.lowerBound
         if isText(i, "::") { i += 1 }
         if isText(i, "std") && isText(i + 1, "::") { i += 2 }
@@ -483,7 +221,7 @@ struct CStructureParser {
     }
 
     /// The index after a `case X:` / `default:` label.
-    private func labelEnd(_ i: Int, limit: Int) -> Int {
+    func labelEnd(_ i: Int, limit: Int) -> Int {
         var j = i + 1
         while j < limit {
             if isText(j, ":") { return j + 1 }
@@ -495,7 +233,7 @@ struct CStructureParser {
 
     /// A branch or loop body at `k`: the inside of `{...}`, or one braceless statement.
     /// Queues its statements; returns the body and the index after it.
-    private mutating func body(at k: Int, limit: Int) -> (Range<Int>, Int) {
+    mutating func body(at k: Int, limit: Int) -> (Range<Int>, Int) {
         guard k < limit else { return (limit..<limit, limit) }
         if isText(k, "{") {
             let close = closer(k, before: limit) ?? limit
@@ -509,7 +247,7 @@ struct CStructureParser {
     }
 
     /// `if (c) ... else if (d) ... else ...`: one decision, resolved once the bodies are read.
-    private mutating func ifStatement(_ i: Int, _ r: Range<Int>) -> Int {
+    mutating func ifStatement(_ i: Int, _ r: Range<Int>) -> Int {
         let limit = r.upperBound
         var arms: [(condition: Range<Int>?, body: Range<Int>)] = []
         var inits: [Range<Int>] = []
@@ -553,7 +291,7 @@ struct CStructureParser {
         return end
     }
 
-    private mutating func forStatement(_ i: Int, _ r: Range<Int>) -> Int {
+    mutating func forStatement(_ i: Int, _ r: Range<Int>) -> Int {
         let limit = r.upperBound
         guard isText(i + 1, "("), let close = closer(i + 1, before: limit) else { return statementEnd(i + 1, limit: limit) }
         let header = i + 2..<close
@@ -574,7 +312,7 @@ struct CStructureParser {
         return next
     }
 
-    private mutating func whileStatement(_ i: Int, _ r: Range<Int>) -> Int {
+    mutating func whileStatement(_ i: Int, _ r: Range<Int>) -> Int {
         let limit = r.upperBound
         guard isText(i + 1, "("), let close = closer(i + 1, before: limit) else { return statementEnd(i + 1, limit: limit) }
         let condition = i + 2..<close
@@ -584,7 +322,7 @@ struct CStructureParser {
         return next
     }
 
-    private mutating func doStatement(_ i: Int, _ r: Range<Int>) -> Int {
+    mutating func doStatement(_ i: Int, _ r: Range<Int>) -> Int {
         let limit = r.upperBound
         let (b, next) = body(at: i + 1, limit: limit)
         var condition: Range<Int>?
@@ -598,7 +336,7 @@ struct CStructureParser {
         return end
     }
 
-    private mutating func switchStatement(_ i: Int, _ r: Range<Int>) -> Int {
+    mutating func switchStatement(_ i: Int, _ r: Range<Int>) -> Int {
         let limit = r.upperBound
         guard isText(i + 1, "("), let close = closer(i + 1, before: limit) else { return statementEnd(i + 1, limit: limit) }
         var subject = i + 2..<close
@@ -618,7 +356,7 @@ struct CStructureParser {
 
     /// `try {} catch (...) {}`, `@try {} @catch (...) {} @finally {}`, `@autoreleasepool {}`,
     /// `@synchronized (x) {}`. Catch blocks are read but never count as early exits.
-    private mutating func tryStatement(_ i: Int, _ r: Range<Int>) -> Int {
+    mutating func tryStatement(_ i: Int, _ r: Range<Int>) -> Int {
         let limit = r.upperBound
         var j = i + 1
         if isText(j, "(") { expression(j + 1..<(closer(j, before: limit) ?? limit)); j = skip(j, limit: limit) }
@@ -633,7 +371,7 @@ struct CStructureParser {
 
     /// The index after the statement starting at `start` (its `;` included), following
     /// nested braceless statements (`if (a) if (b) x; else y;`) with an explicit stack.
-    private func statementEnd(_ start: Int, limit: Int) -> Int {
+    func statementEnd(_ start: Int, limit: Int) -> Int {
         enum Pending { case ifElse, doWhile, handlers }
         var pending: [Pending] = []
         var i = start
@@ -694,7 +432,7 @@ struct CStructureParser {
     /// The index after the `;` ending a simple statement. Stops before an unmatched closer,
     /// and before a statement keyword starting a new line right after a `)`: a macro call
     /// written without its `;` must not swallow the statement that follows.
-    private func simpleEnd(_ i: Int, limit: Int) -> Int {
+    func simpleEnd(_ i: Int, limit: Int) -> Int {
         var j = i
         while j < limit {
             let tk = t[j]
@@ -715,7 +453,7 @@ struct CStructureParser {
 
     /// Short-circuits and ternaries via `ExpressionScanner`; lambdas and blocks inside become
     /// function boundaries with statements of their own; brace initialisers are expressions.
-    private mutating func expression(_ r: Range<Int>) {
+    mutating func expression(_ r: Range<Int>) {
         guard !r.isEmpty, r.lowerBound >= 0, r.upperBound <= t.count else { return }
         scanner.scan(r, into: &builder)
         var k = r.lowerBound
@@ -735,7 +473,7 @@ struct CStructureParser {
     }
 
     /// `[&](int x) {`, `[&] {`, `^(id x) {`, `^{`, `[]() mutable {`, `[]() -> bool {`.
-    private func isCallableBody(_ brace: Int) -> Bool {
+    func isCallableBody(_ brace: Int) -> Bool {
         let p = brace - 1
         guard p >= 0 else { return false }
         if isText(p, ")") || isText(p, "]") || isText(p, "^") { return true }
