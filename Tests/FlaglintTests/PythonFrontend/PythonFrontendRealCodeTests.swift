@@ -8,7 +8,7 @@ import Testing
 @Suite struct PythonFrontendRealCodeTests {
     static let corpus = ProcessInfo.processInfo.environment["FLAGLINT_PYTHON_CORPUS"]
 
-    @Test(.enabled(if: corpus != nil))
+    @Test(.enabled(if: corpus != nil, "opt-in: set FLAGLINT_PYTHON_CORPUS to a directory of real Python code"))
     func lintCorpus() throws {
         let root = try #require(Self.corpus)
         let linter = Linter(settings: LintSettings(evaluators: try BuiltinCatalogue.load().flatMap(\.evaluators)))
