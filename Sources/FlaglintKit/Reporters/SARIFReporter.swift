@@ -72,7 +72,7 @@ public struct SARIFReporter: Reporter {
             ("ruleId", .string(f.rule)),
             ("ruleIndex", .int(ruleIndex)),
             ("level", .string(f.severity == .error ? "error" : "warning")),
-            ("message", .object([("text", .string(f.message))])),
+            ("message", .object([("text", .string(Self.messageText(f)))])),
             ("locations", .array([.object([("physicalLocation", Self.physicalLocation(
                 path: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn))])])),
         ]
@@ -197,5 +197,14 @@ public struct SARIFReporter: Reporter {
             }
         }
         return out
+    }
+}
+
+extension SARIFReporter {
+    /// GitHub shows a related location only when the message links to it (`[text](id)`).
+    static func messageText(_ f: Finding) -> String {
+        guard !f.related.isEmpty else { return f.message }
+        let links = f.related.enumerated().map { i, r in "[\(r.flag.map { "`\($0)`" } ?? "here")](\(i + 1))" }
+        return f.message + ". Controlled by " + links.joined(separator: ", ") + "."
     }
 }
