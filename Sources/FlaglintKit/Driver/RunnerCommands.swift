@@ -112,12 +112,11 @@ extension Runner {
                 return String(decoding: bytes, as: UTF8.self)
             }
             return .success(registry)
-        } catch var error as RegistryError {
-            // Configuration made registry paths absolute; messages show them as the user sees them.
-            error.path = PathName.display(error.path, currentDirectory: FileManager.default.currentDirectoryPath)
-            return .failure(.init(fail(error.description)))
         } catch {
-            return .failure(.init(fail("\(error)")))
+            // Configuration made registry paths absolute; messages show them as the user sees them.
+            var shown = error
+            shown.path = PathName.display(error.path, currentDirectory: FileManager.default.currentDirectoryPath)
+            return .failure(.init(fail(shown.description)))
         }
     }
 

@@ -44,7 +44,7 @@ struct CLIGoldenTests {
         let demo = try Project.copy(of: "testdata/demo")
         defer { demo.remove() }
         let r = try demo.run(["--today", Self.today])
-        #expect(r.stderr == "Found 8 problems (5 errors, 3 warnings) in 2 files, 9 flag evaluations.\n", "\(r)")
+        #expect(r.stderr == "Found 11 problems (7 errors, 4 warnings) in 3 files, 12 flag evaluations.\n", "\(r)")
     }
 
     /// The same project linted from a subdirectory: paths inside the current directory are
