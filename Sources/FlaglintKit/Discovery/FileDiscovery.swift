@@ -214,7 +214,20 @@ private struct Walk {
                 var kind = entry.kind
                 var childIdentity: DirectoryIdentity?
                 if kind == nil || kind == .symlink || kind == .directory {
-                    guard case let .success(status) = FileSystem.status(path, followingSymlinks: true) else { continue }
+                    let status: FileSystem.Status
+                    switch FileSystem.status(path, followingSymlinks: true) {
+                    case let .success(found): status = found
+                    case let .failure(failure):
+                        // A source file that cannot be reached (a symlink loop) is worth a word;
+                        // other broken links are skipped silently, as git does.
+                        if failure.isSymlinkLoop,
+                           discovery.file(at: path, configuration: frame.configuration, explicit: false) != nil,
+                           !FileDiscovery.isExcludedByConfiguration(path, isDirectory: false, configuration: frame.configuration),
+                           !frame.ignores.isIgnored(path, isDirectory: false) {
+                            problems.append(DiscoveryProblem(severity: .warning, path: display(path), message: "skipped: \(failure)"))
+                        }
+                        continue
+                    }
                     kind = status.kind
                     childIdentity = status.identity
                 }

@@ -27,6 +27,7 @@ enum FileSystem {
     struct Failure: Error, Sendable, CustomStringConvertible {
         var code: Int32
         var description: String { String(cString: strerror(code)) }
+        var isSymlinkLoop: Bool { code == ELOOP }
     }
 
     static func status(_ path: String, followingSymlinks: Bool) -> Result<Status, Failure> {

@@ -18,6 +18,9 @@ extension Runner {
 
     /// Builds the plan, or returns the exit code when the run must stop (2) or has nothing to do (0).
     func plan(_ common: Common) -> Result<Plan, ExitStatus> {
+        guard ["auto", "always", "never"].contains(common.color) else {
+            return .failure(.init(fail("flaglint: --color takes auto, always or never, not `\(common.color)`")))
+        }
         var today = CalendarDate.todayUTC()
         if let t = common.today {
             switch CalendarDate.parse(t) {
@@ -46,7 +49,8 @@ extension Runner {
             do {
                 switch try discovery.stdinFile(name) {
                 case let .lint(file): files = [file]
-                case .excluded: return .success(Plan(groups: [], today: today, wholeProject: false))
+                // Nothing to do, and nothing to say: an editor or hook passed an excluded file.
+                case .excluded: return .failure(.init(0))
                 case .unsupported:
                     return .failure(.init(fail("flaglint: \(name): error: not a file type flaglint reads (Swift, Python, C, C++, Objective-C)")))
                 }
@@ -109,7 +113,10 @@ extension Runner {
             }
             return .success(registry)
         } catch {
-            return .failure(.init(fail(error.description)))
+            // Configuration made registry paths absolute; messages show them as the user sees them.
+            var shown = error
+            shown.path = PathName.display(error.path, currentDirectory: FileManager.default.currentDirectoryPath)
+            return .failure(.init(fail(shown.description)))
         }
     }
 
