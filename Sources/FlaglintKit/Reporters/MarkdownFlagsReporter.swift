@@ -43,6 +43,9 @@ public struct MarkdownFlagsReporter: Sendable {
                     heading += flag.state.rawValue
                 }
                 if let date = flag.rolledOut, let days = flag.daysSinceRollout { heading += ", rolled out \(date) (\(days) days ago)" }
+                if let date = flag.expires {
+                    heading += date < inventory.today ? ", expired \(date)" : ", expires \(date)"
+                }
                 if let owner = flag.owner { heading += ", owner \(owner)" }
                 out.append(heading)
                 out.append("")
