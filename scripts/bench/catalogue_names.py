@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Names from the built-in evaluator catalogue (rules/*.yml), for the text-search baselines.
+
+    catalogue_names.py RULES_DIR methods    one alternation regex of the evaluator method names
+                                            (the called name: `boolVariation`, `IsEnabled`,
+                                            `boolVariationForKey`, ...): the ripgrep floor
+    catalogue_names.py RULES_DIR prefilter  one name a line: every identifier a pattern spells
+                                            outside its argument lists (receiver paths, member
+                                            names, Objective-C selector pieces), which is what
+                                            flaglint's byte prefilter (Pattern.requiredNames)
+                                            searches for, any one of them admitting a file
+
+Only `match: "..."` lines are read (the catalogue writes every pattern that way).
+"""
+import glob
+import os
+import re
+import sys
+
+IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def patterns(rules_dir):
+    out = []
+    for path in sorted(glob.glob(os.path.join(rules_dir, "*.yml"))):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r'\s*(?:-\s*)?match:\s*"(.*)"\s*$', line)
+                if m:
+                    out.append(m.group(1).replace('\\"', '"'))
+    return out
+
+
+def outside_arguments(p):
+    """The pattern text with every (...) argument list removed."""
+    depth, out = 0, []
+    for ch in p:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def names(p):
+    """(method name, all spelled names) of one pattern."""
+    if p.startswith("["):  # Objective-C message: selector pieces are `name:`
+        pieces = re.findall(r"([A-Za-z_][A-Za-z0-9_]*)\s*:", p)
+        return pieces[0], pieces
+    text = outside_arguments(p)
+    spelled = []
+    for m in IDENT.finditer(text):
+        start = m.start()
+        if start > 0 and text[start - 1] == "$":
+            continue  # a metavariable
+        spelled.append(m.group(0))
+    # the method is the last name directly followed by an argument list
+    calls = re.findall(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(", p)
+    method = calls[-1] if calls else (spelled[-1] if spelled else None)
+    return method, spelled
+
+
+def main():
+    rules_dir, what = sys.argv[1], sys.argv[2]
+    ps = patterns(rules_dir)
+    if what == "methods":
+        ms = sorted({names(p)[0] for p in ps if names(p)[0]})
+        print("|".join(ms))
+    elif what == "prefilter":
+        ns = set()
+        for p in ps:
+            ns.update(names(p)[1])
+        for n in sorted(ns):
+            print(n)
+    else:
+        sys.exit("usage: catalogue_names.py RULES_DIR methods|prefilter")
+
+
+if __name__ == "__main__":
+    main()
