@@ -92,17 +92,18 @@ public struct LintSettings: Sendable {
 /// The per-file pipeline: read → prefilter → frontend → match → analyse → rules.
 public struct Linter: Sendable {
     public let settings: LintSettings
-    private let prefilter: Prefilter
+    /// Per language: the names one of whose presence makes a file worth parsing.
+    private let prefilters: [Language: Prefilter]
     private let byLanguage: [Language: [EvaluatorDefinition]]
     public var keepModels = false
     private static let directiveFilter = Prefilter(names: ["flaglint:"])
 
     public init(settings: LintSettings) {
         self.settings = settings
-        self.prefilter = Prefilter(names: settings.evaluators.flatMap { $0.pattern.requiredNames })
         var by: [Language: [EvaluatorDefinition]] = [:]
         for e in settings.evaluators { for l in e.languages { by[l, default: []].append(e) } }
         self.byLanguage = by
+        self.prefilters = by.mapValues { Prefilter(names: $0.compactMap(\.pattern.prefilterName)) }
     }
 
     /// Lints `inputs` on `jobs` threads; results come back in input order.
@@ -142,7 +143,7 @@ public struct Linter: Sendable {
         let evaluators = byLanguage[language] ?? []
         // A file with no evaluator name is not parsed, unless a `flaglint:` comment in it needs
         // checking for unused-suppression.
-        guard (!evaluators.isEmpty && prefilter.matches(bytes))
+        guard (!evaluators.isEmpty && prefilters[language]?.matches(bytes) == true)
             || (settings.isEnabled(UnusedSuppressionRule.description.id) && Self.directiveFilter.matches(bytes)) else { return result }
         guard let frontend = FrontendRegistry.frontend(for: language) else { return result }
         let source = SourceFile(path: input.displayPath, language: language, bytes: bytes)

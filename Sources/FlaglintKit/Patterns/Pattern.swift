@@ -72,6 +72,13 @@ public struct Pattern: Sendable {
         return out
     }
 
+    /// The one name the byte prefilter looks for: a match contains every required name, so the
+    /// most selective (longest) one is enough, and short words like `base` or `user` would let
+    /// most files through.
+    public var prefilterName: String? {
+        requiredNames.max { ($0.count, $1) < ($1.count, $0) }
+    }
+
     /// The first identifier the matcher looks up to find candidates, if any.
     var anchorName: String? {
         for e in elements {
