@@ -4,11 +4,14 @@
     catalogue_names.py RULES_DIR methods    one alternation regex of the evaluator method names
                                             (the called name: `boolVariation`, `IsEnabled`,
                                             `boolVariationForKey`, ...): the ripgrep floor
-    catalogue_names.py RULES_DIR prefilter  one name a line: every identifier a pattern spells
-                                            outside its argument lists (receiver paths, member
-                                            names, Objective-C selector pieces), which is what
-                                            flaglint's byte prefilter (Pattern.requiredNames)
-                                            searches for, any one of them admitting a file
+    catalogue_names.py RULES_DIR prefilter LANG
+                                            one name a line: for each pattern that applies to
+                                            LANG (swift, python, c, cpp, objc, objcpp), its
+                                            longest spelled identifier outside the argument
+                                            lists (receiver paths, member names, Objective-C
+                                            selector pieces), which is what flaglint's byte
+                                            prefilter (Pattern.prefilterName) searches for in a
+                                            file of that language, any one admitting the file
 
 Only `match: "..."` lines are read (the catalogue writes every pattern that way).
 """
@@ -20,13 +23,23 @@ import sys
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def patterns(rules_dir):
+CFAMILY = ["c", "cpp", "objc", "objcpp"]
+
+
+def patterns(rules_dir, language=None):
+    """Every `match:` pattern, or those whose entry's `language:` covers `language`."""
     out = []
     for path in sorted(glob.glob(os.path.join(rules_dir, "*.yml"))):
+        langs = None
         with open(path, encoding="utf-8") as f:
             for line in f:
+                lm = re.match(r"\s*-?\s*language:\s*(.*?)\s*$", line)
+                if lm:
+                    langs = [l.strip() for l in lm.group(1).strip("[]").split(",")]
+                    if "cfamily" in langs:
+                        langs = CFAMILY
                 m = re.match(r'\s*(?:-\s*)?match:\s*"(.*)"\s*$', line)
-                if m:
+                if m and (language is None or (langs and language in langs)):
                     out.append(m.group(1).replace('\\"', '"'))
     return out
 
@@ -64,18 +77,20 @@ def names(p):
 
 def main():
     rules_dir, what = sys.argv[1], sys.argv[2]
-    ps = patterns(rules_dir)
     if what == "methods":
-        ms = sorted({names(p)[0] for p in ps if names(p)[0]})
+        ms = sorted({names(p)[0] for p in patterns(rules_dir) if names(p)[0]})
         print("|".join(ms))
-    elif what == "prefilter":
+    elif what == "prefilter" and len(sys.argv) == 4:
         ns = set()
-        for p in ps:
-            ns.update(names(p)[1])
+        for p in patterns(rules_dir, sys.argv[3]):
+            spelled = names(p)[1]
+            if spelled:
+                # Longest first, then alphabetical: the choice of Pattern.prefilterName.
+                ns.add(min(spelled, key=lambda n: (-len(n), n)))
         for n in sorted(ns):
             print(n)
     else:
-        sys.exit("usage: catalogue_names.py RULES_DIR methods|prefilter")
+        sys.exit("usage: catalogue_names.py RULES_DIR methods|prefilter LANG")
 
 
 if __name__ == "__main__":

@@ -56,7 +56,10 @@ if [ "${KEEP:-0}" = 1 ]; then echo "run.sh: work directory $work" >&2; else trap
 
 cores="$(nproc)"
 methods="$(python3 "$here/catalogue_names.py" "$root/rules" methods)"
-python3 "$here/catalogue_names.py" "$root/rules" prefilter > "$work/prefilter-names.txt"
+# flaglint's prefilter names, per language (a file is searched for its own language's names).
+for lang in swift python c cpp objc objcpp; do
+  python3 "$here/catalogue_names.py" "$root/rules" prefilter "$lang" > "$work/prefilter-$lang.txt"
+done
 rg_types=(-t swift -t py -t c -t cpp -t objc)
 
 echo "run.sh: generating the corpus ($LINES lines, seed $SEED)" >&2
@@ -83,7 +86,16 @@ print(n, f)' > "$out/size"
   "$FLAGLINT" lint "$dir" --format json -o "$out/flaglint.json" || true
   "$FLAGLINT" flags "$dir" --format json -o "$out/flaglint-flags.json" || true
   rg -c "${rg_types[@]}" "$methods" "$dir" > "$out/rg-count.txt" || true
-  rg -l -F "${rg_types[@]}" -f "$work/prefilter-names.txt" "$dir" | wc -l > "$out/prefilter-files.txt" || true
+  # Files flaglint's prefilter admits to a frontend: each language's files that contain one of
+  # that language's prefilter names (headers counted as C++, as flaglint reads them by default).
+  {
+    rg -l -F -g '*.swift' -f "$work/prefilter-swift.txt" "$dir" || true
+    rg -l -F -g '*.py' -f "$work/prefilter-python.txt" "$dir" || true
+    rg -l -F -g '*.c' -f "$work/prefilter-c.txt" "$dir" || true
+    rg -l -F -g '*.{cc,cpp,cxx,c++,h,hh,hpp,hxx}' -f "$work/prefilter-cpp.txt" "$dir" || true
+    rg -l -F -g '*.m' -f "$work/prefilter-objc.txt" "$dir" || true
+    rg -l -F -g '*.mm' -f "$work/prefilter-objcpp.txt" "$dir" || true
+  } | wc -l > "$out/prefilter-files.txt"
 
   hyperfine --warmup 1 --runs "$RUNS" -N -i --style basic --export-json "$out/hf-main.json" \
     -n "flaglint -j $cores" "$FLAGLINT lint $dir --format json -o /dev/null" \

@@ -56,6 +56,16 @@ typedef void (*FLclang_disposeSourceRangeList)(FLCXSourceRangeList *list);
 typedef const char *(*FLclang_getCString)(FLCXString string);
 typedef void (*FLclang_disposeString)(FLCXString string);
 typedef FLCXString (*FLclang_getClangVersion)(void);
+typedef FLCXCursor (*FLclang_getTranslationUnitCursor)(FLCXTranslationUnit tu);
+typedef int (*FLCXCursorVisitor)(FLCXCursor cursor, FLCXCursor parent, void *clientData);
+typedef unsigned (*FLclang_visitChildren)(FLCXCursor parent, FLCXCursorVisitor visitor, void *clientData);
+typedef FLCXSourceLocation (*FLclang_getCursorLocation)(FLCXCursor cursor);
+typedef FLCXSourceRange (*FLclang_getCursorExtent)(FLCXCursor cursor);
+typedef FLCXString (*FLclang_getCursorSpelling)(FLCXCursor cursor);
+typedef unsigned (*FLclang_Cursor_isMacroFunctionLike)(FLCXCursor cursor);
+typedef int (*FLclang_Location_isInSystemHeader)(FLCXSourceLocation loc);
+typedef FLCXString (*FLclang_getTokenSpelling)(FLCXTranslationUnit tu, FLCXToken token);
+typedef FLCXString (*FLclang_getFileName)(FLCXFile file);
 
 /* Every entry point flaglint needs; all non-null after a successful open. */
 typedef struct {
@@ -78,11 +88,36 @@ typedef struct {
     FLclang_getCString getCString;
     FLclang_disposeString disposeString;
     FLclang_getClangVersion getClangVersion;
+    FLclang_getTranslationUnitCursor getTranslationUnitCursor;
+    FLclang_visitChildren visitChildren;
+    FLclang_getCursorLocation getCursorLocation;
+    FLclang_getCursorExtent getCursorExtent;
+    FLclang_getCursorSpelling getCursorSpelling;
+    FLclang_Cursor_isMacroFunctionLike isMacroFunctionLike;
+    FLclang_Location_isInSystemHeader isInSystemHeader;
+    FLclang_getTokenSpelling getTokenSpelling;
+    FLclang_getFileName getFileName;
 } FLClangAPI;
+
+/* An object-like macro defined in a header the file includes, whose whole body is one
+ * string literal (`#define KEY "x"`, or `@"x"`): a flag key the file may use by name. */
+typedef struct {
+    char *name;      /* the macro's name */
+    char *literal;   /* the literal's spelling, quotes and any prefix included (no `@`) */
+    char *file;      /* the header's path as libclang names it */
+    unsigned line;   /* 1-based line of the name */
+} FLHeaderMacro;
 
 /* Opens the library at `path` and resolves every entry point. Returns 0 on success;
  * otherwise non-zero with a message in `error` (never longer than errorSize - 1).
  * On failure the library handle is closed again. */
 int flaglint_clang_open(const char *path, FLClangAPI *api, char *error, size_t errorSize);
+
+/* The string macros of every non-system header `tu` included (definitions in `mainFile`
+ * itself are skipped: flaglint reads those from the file's own tokens). The translation unit
+ * must have been parsed with DetailedPreprocessingRecord. Returns the count; `*out` is
+ * malloc'd (free it with flaglint_clang_free_header_macros), NULL when the count is 0. */
+unsigned flaglint_clang_header_macros(const FLClangAPI *api, FLCXTranslationUnit tu, FLCXFile mainFile, FLHeaderMacro **out);
+void flaglint_clang_free_header_macros(FLHeaderMacro *macros, unsigned count);
 
 #endif

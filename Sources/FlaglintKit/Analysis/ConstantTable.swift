@@ -15,6 +15,11 @@ public struct ConstantTable: Sendable {
 
     public init(model: FileModel) {
         add(model.constants, from: model.source)
+        for c in model.includedConstants {
+            let file = c.path.split(separator: "/").last.map(String.init) ?? c.path
+            let module = file.split(separator: ".").first.map(String.init) ?? file
+            byName[c.definition.name, default: []].append(Entry(definition: c.definition, path: c.path, line: c.line, module: module))
+        }
     }
 
     /// Adds constants of `source`; local (scoped) constants are only meaningful in their own file.

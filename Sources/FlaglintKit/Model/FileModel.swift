@@ -9,6 +9,9 @@ public struct FileModel: Sendable {
     public var diagnostics: [FrontendDiagnostic]
     /// For every bracket token, the index of its partner (see `Brackets.match`).
     public var partners: [Int32]
+    /// Constants the file sees through its includes (C-family header macros, read when a
+    /// compilation database gives the file's real include paths).
+    public var includedConstants: [IncludedConstant] = []
 
     public init(source: SourceFile, tokens: [Token], comments: [Comment], control: ControlTree,
                 constants: [ConstantDefinition] = [], diagnostics: [FrontendDiagnostic] = []) {
@@ -23,6 +26,20 @@ public struct FileModel: Sendable {
 
     public var path: String { source.path }
     public var language: Language { source.language }
+}
+
+/// A constant defined in another file that the file sees through the preprocessor.
+public struct IncludedConstant: Sendable, Equatable {
+    public var definition: ConstantDefinition
+    /// The defining file, as shown to the user, and the 1-based line of the name.
+    public var path: String
+    public var line: Int
+
+    public init(definition: ConstantDefinition, path: String, line: Int) {
+        self.definition = definition
+        self.path = path
+        self.line = line
+    }
 }
 
 /// A named constant with a literal value, as the frontend found it:

@@ -22,6 +22,11 @@ public struct CFamilyFrontend: Frontend {
         var model = FileModel(source: source, tokens: stream.tokens, comments: stream.comments, control: structure.control,
                               constants: stream.macroConstants + structure.constants, diagnostics: lexed.diagnostics)
         model.partners = structure.partners
+        model.includedConstants = lexed.headerMacros.compactMap { m in
+            guard let value = CTokenStream.decodeString(m.literal) else { return nil }
+            return IncludedConstant(definition: ConstantDefinition(name: m.name, value: .string(value), offset: 0),
+                                    path: CFamilyFrontend.displayPath(m.path), line: m.line)
+        }
         return model
     }
 
@@ -36,6 +41,14 @@ public struct CFamilyFrontend: Frontend {
         }
         let defines = context.defines.map { "-D" + $0 }
         return ClangInvocation(path: clangPath, arguments: ClangInvocation.arguments(for: language) + defines + ClangInvocation.quiet, singleFile: true)
+    }
+
+    /// A header path as the user would write it: relative to the working directory when
+    /// inside it (libclang names headers by the absolute include paths of the database).
+    static func displayPath(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let abs = CompilationDatabase.absolute(path, in: cwd)
+        return abs.hasPrefix(cwd + "/") ? String(abs.dropFirst(cwd.count + 1)) : abs
     }
 
     private static func fallbackExtension(_ language: Language) -> String {

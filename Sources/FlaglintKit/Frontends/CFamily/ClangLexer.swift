@@ -15,6 +15,17 @@ struct ClangLexResult: Sendable {
     var tokens: [ClangToken] = []
     var skipped: [Range<Int>] = []
     var diagnostics: [FrontendDiagnostic] = []
+    /// String macros of the headers the file includes (compilation-database runs only).
+    var headerMacros: [HeaderMacro] = []
+}
+
+/// `#define NAME "literal"` in an included header.
+struct HeaderMacro: Sendable, Equatable {
+    var name: String
+    /// The literal's spelling, quotes included.
+    var literal: String
+    var path: String
+    var line: Int
 }
 
 /// How libclang is asked to read one file.
@@ -132,6 +143,8 @@ enum ClangLexer {
             }
         }
 
+        if !invocation.singleFile { result.headerMacros = headerMacros(tu, main: file, api: api) }
+
         if let list = api.getSkippedRanges(tu, file) {
             for i in 0..<Int(list.pointee.count) {
                 let r = list.pointee.ranges[i]
@@ -141,6 +154,21 @@ enum ClangLexer {
             api.disposeSourceRangeList(list)
         }
         return result
+    }
+
+    /// The string macros of the included headers: with the build's include paths, a key
+    /// `#define`d in a header resolves where the file uses it (SPEC §4.1).
+    private static func headerMacros(_ tu: FLCXTranslationUnit, main: FLCXFile, api: FLClangAPI) -> [HeaderMacro] {
+        var raw: UnsafeMutablePointer<FLHeaderMacro>?
+        let count = withUnsafePointer(to: api) { flaglint_clang_header_macros($0, tu, main, &raw) }
+        guard let raw else { return [] }
+        defer { flaglint_clang_free_header_macros(raw, count) }
+        var out: [HeaderMacro] = []
+        for m in UnsafeBufferPointer(start: raw, count: Int(count)) {
+            guard let name = m.name, let literal = m.literal, let file = m.file else { continue }
+            out.append(HeaderMacro(name: String(cString: name), literal: String(cString: literal), path: String(cString: file), line: Int(m.line)))
+        }
+        return out
     }
 
     /// Calls `body` with a C `argv` for `strings`, valid only during the call.
