@@ -16,16 +16,19 @@ public struct ConstantTable: Sendable {
     public init(model: FileModel) {
         add(model.constants, from: model.source)
         for c in model.includedConstants {
-            let file = c.path.split(separator: "/").last.map(String.init) ?? c.path
-            let module = file.split(separator: ".").first.map(String.init) ?? file
-            byName[c.definition.name, default: []].append(Entry(definition: c.definition, path: c.path, line: c.line, module: module))
+            byName[c.definition.name, default: []].append(Entry(definition: c.definition, path: c.path, line: c.line, module: Self.module(of: c.path)))
         }
+    }
+
+    /// The file name without directory and extension: Python's `module` in `module.CONSTANT`.
+    static func module(of path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return file.split(separator: ".").first.map(String.init) ?? file
     }
 
     /// Adds constants of `source`; local (scoped) constants are only meaningful in their own file.
     public mutating func add(_ constants: [ConstantDefinition], from source: SourceFile, topLevelOnly: Bool = false) {
-        let file = source.path.split(separator: "/").last.map(String.init) ?? source.path
-        let module = file.split(separator: ".").first.map(String.init) ?? file
+        let module = Self.module(of: source.path)
         for c in constants where !(topLevelOnly && c.scope != nil) {
             byName[c.name, default: []].append(Entry(definition: c, path: source.path, line: source.line(at: c.offset), module: module))
         }
