@@ -70,11 +70,31 @@ public struct Comment: Sendable, Equatable {
 public enum Brackets {
     /// For every bracket token, the index of its partner; -1 for unmatched brackets and non-brackets.
     /// Error tolerant and iterative: a stray closer is ignored, an unclosed opener stays -1.
+    ///
+    /// Swift's `#if` branches are alternatives: each `#elseif`/`#else` branch starts from the
+    /// brackets open at its `#if`, and after `#endif` the first branch's state goes on. So
+    /// `#if os(iOS) class A: UIView { #else class A: NSView { #endif ... }` closes the first
+    /// branch's brace, and the other branch's opener stays unmatched (see `alternativeBranches`).
     public static func match(_ tokens: [Token]) -> [Int32] {
         var partner = [Int32](repeating: -1, count: tokens.count)
         var stack: [Int] = []
+        // Per open `#if`: the stack at its start, and at the end of its first branch.
+        var groups: [(start: [Int], firstEnd: [Int]?)] = []
         for i in tokens.indices {
             let t = tokens[i]
+            if t.kind == .keyword, let d = directive(t) {
+                switch d {
+                case .open: groups.append((stack, nil))
+                case .branch:
+                    guard let g = groups.last else { break }
+                    if g.firstEnd == nil { groups[groups.count - 1].firstEnd = stack }
+                    stack = g.start
+                case .close:
+                    guard let g = groups.popLast() else { break }
+                    if let first = g.firstEnd { stack = first }
+                }
+                continue
+            }
             guard t.kind == .punctuation, t.text.utf8.count == 1 else { continue }
             switch t.text {
             case "(", "[", "{":
@@ -86,7 +106,8 @@ public enum Brackets {
                 var pos = stack.count - 1
                 let limit = max(0, stack.count - 16)
                 while pos >= limit && tokens[stack[pos]].text != open { pos -= 1 }
-                if pos >= limit && pos >= 0 {
+                // An opener already closed in an earlier `#if` branch keeps that partner.
+                if pos >= limit && pos >= 0 && partner[stack[pos]] < 0 {
                     let o = stack[pos]
                     stack.removeSubrange(pos...)
                     partner[o] = Int32(i)
@@ -97,5 +118,38 @@ public enum Brackets {
             }
         }
         return partner
+    }
+
+    enum Directive { case open, branch, close }
+
+    static func directive(_ t: Token) -> Directive? {
+        switch t.text {
+        case "#if": return .open
+        case "#elseif", "#else": return .branch
+        case "#endif": return .close
+        default: return nil
+        }
+    }
+
+    /// For every token, whether it lies in a second or later branch of a `#if` (at any depth):
+    /// an unmatched bracket there is the other half of an alternative, not a mistake.
+    public static func alternativeBranches(_ tokens: [Token]) -> [Bool] {
+        var out = [Bool](repeating: false, count: tokens.count)
+        var groups: [Bool] = []   // per open `#if`: past its first branch
+        var inAlternative = 0     // how many open groups are past their first branch
+        for i in tokens.indices {
+            let t = tokens[i]
+            if t.kind == .keyword, let d = directive(t) {
+                switch d {
+                case .open: groups.append(false)
+                case .branch:
+                    if let last = groups.last, !last { groups[groups.count - 1] = true; inAlternative += 1 }
+                case .close:
+                    if groups.popLast() == true { inAlternative -= 1 }
+                }
+            }
+            out[i] = inAlternative > 0
+        }
+        return out
     }
 }

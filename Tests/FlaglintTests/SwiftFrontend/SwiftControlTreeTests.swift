@@ -211,6 +211,30 @@ struct SwiftParsed {
         #expect(p.controllers(of: "i") == ["c"])
     }
 
+    @Test func alternativeBranchesMayOpenTheirOwnBraces() {
+        // Each branch opens the same body its own way; the body is closed once, after #endif.
+        let p = SwiftParsed("""
+            #if os(iOS)
+            final class Banner: UIView {
+            #elseif os(macOS)
+            final class Banner: NSView {
+            #else
+            final class Banner {
+            #endif
+                func show() { if a { g() } }
+            }
+            func later() { if b { h() } }
+            """)
+        #expect(p.model.diagnostics.isEmpty, "\(p.model.diagnostics.map(\.message))")
+        #expect(p.controllers(of: "g") == ["a"])
+        #expect(p.controllers(of: "h") == ["b"])
+        let open = p.index("{", 0), close = p.index("}", 2)
+        #expect(p.model.partners[open] == Int32(close))
+        // A real mistake inside the first branch is still reported.
+        let broken = SwiftParsed("#if DEBUG\nfunc f() {\n#endif\nif a { g() }")
+        #expect(broken.model.diagnostics.contains { $0.message.contains("unclosed '{'") })
+    }
+
     @Test func accessorsAndResultBuilders() {
         let p = SwiftParsed("""
             struct V: View {

@@ -66,7 +66,8 @@ struct SwiftStructureParser {
 
     /// One diagnostic for the first unmatched bracket: more would only repeat the same mistake.
     private func unbalanced() -> [FrontendDiagnostic] {
-        for (i, t) in tokens.enumerated() where t.kind == .punctuation && cursor.partners[i] < 0 && (t.isOpenBracket || t.isCloseBracket) {
+        let alternative = Brackets.alternativeBranches(tokens)
+        for (i, t) in tokens.enumerated() where t.kind == .punctuation && cursor.partners[i] < 0 && (t.isOpenBracket || t.isCloseBracket) && !alternative[i] {
             let what = t.isOpenBracket ? "unclosed '\(t.text)'" : "unmatched '\(t.text)'"
             return [FrontendDiagnostic(.warning, "\(what): the structure of this file is only partly understood", at: t.start)]
         }
