@@ -198,13 +198,26 @@ struct PatternParser {
         guard let dollar = s.firstIndex(of: "$") else { return .name(s) }
         let prefix = String(s[..<dollar])
         var rest = s[s.index(after: dollar)...]
-        let name = String(rest.prefix(while: { $0.isUppercase || $0.isNumber || $0 == "_" }))
+        let run = String(rest.prefix(while: { $0.isUppercase || $0.isNumber || $0 == "_" }))
+        let name = Self.metavariableInIdentifier(run, followedByLowercase: rest.dropFirst(run.count).first?.isLowercase ?? false)
         rest = rest.dropFirst(name.count)
         guard !name.isEmpty else { throw PatternError("`$` must start a metavariable name like `$KEY`", column: column) }
         if rest.contains("$") { throw PatternError("one metavariable per identifier", column: column) }
-        // `Feature_$KEY_Enabled`: the metavariable takes the longest run of name characters, so
-        // a suffix must start with a non-uppercase character; keep what follows as the suffix.
         return .namePart(prefix: prefix, meta: name, suffix: String(rest))
+    }
+
+    /// The metavariable name at the start of `run` (the run of upper-case letters, digits and
+    /// `_` after a `$` inside an identifier). `$KEY` and `$DEFAULT` are taken as soon as the run
+    /// starts with them, so that `Is$KEYEnabled`, `Feature_$KEY_Enabled` and `k$KEY_ON` all mean
+    /// `$KEY` with a suffix; any other name ends before a camel-case word (`$NAMEEnabled` is
+    /// `$NAME` + `Enabled`) and leaves a trailing `_` to the suffix.
+    static func metavariableInIdentifier(_ run: String, followedByLowercase: Bool) -> String {
+        for known in [Pattern.keyName, Pattern.defaultName] where run.hasPrefix(known) { return known }
+        var name = Substring(run)
+        // The last capital starts the camel-case suffix (`Enabled`) when lower-case letters follow.
+        if followedByLowercase, name.count > 1, let last = name.last, last.isUppercase { name = name.dropLast() }
+        while name.count > 1, name.last == "_" { name = name.dropLast() }
+        return String(name)
     }
 
     private mutating func parseArguments() throws -> Pattern.Element {

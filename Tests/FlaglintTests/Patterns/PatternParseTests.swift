@@ -29,6 +29,15 @@ import Testing
         #expect(!b.hasReceiver)
     }
 
+    /// `$KEY` followed by a camel-case or snake-case suffix is `$KEY`, not `$KEYE` (a new user's
+    /// first pattern for gRPC's `grpc_core::IsTcpReadChunksEnabled()`).
+    @Test func keyFollowedByIdentifierSuffix() throws {
+        #expect(try Pattern.parse("Is$KEYEnabled()").elements.first == .namePart(prefix: "Is", meta: "KEY", suffix: "Enabled"))
+        #expect(try Pattern.parse("Feature_$KEY_Enabled()").elements.first == .namePart(prefix: "Feature_", meta: "KEY", suffix: "_Enabled"))
+        #expect(try Pattern.parse("k$KEY_ON").elements.first == .namePart(prefix: "k", meta: "KEY", suffix: "_ON"))
+        #expect(try Pattern.parse("kFlag$KEYlower()").elements.first == .namePart(prefix: "kFlag", meta: "KEY", suffix: "lower"))
+    }
+
     @Test func objectiveCMessage() throws {
         let p = try Pattern.parse("[$R boolVariationForKey: $KEY defaultValue: $DEFAULT]")
         #expect(p.elements == [.message(receiver: "R", pieces: [

@@ -141,9 +141,14 @@ extension CStructureParser {
                     return j + 1
                 case "{":
                     if firstParen != nil && !equalsBeforeParen && (!initList || isText(j - 1, ")") || isText(j - 1, "}")) {
-                        builder.declaration(i..<j)
-                        // Constructor initialisers run code: `: enabled_(IsEnabled(kX))`.
-                        if initList, let colon = topLevel(":", in: (firstParen ?? i)..<j) { expression(colon + 1..<j) }
+                        // Constructor initialisers run code: `: enabled_(IsEnabled(kX))`. Only the
+                        // signature before the `:` is a declaration; evaluations in the list count.
+                        if initList, let colon = topLevel(":", in: (firstParen ?? i)..<j) {
+                            builder.declaration(i..<colon)
+                            expression(colon + 1..<j)
+                        } else {
+                            builder.declaration(i..<j)
+                        }
                         return functionBody(j, r)
                     }
                     // A brace initialiser: part of this declaration.
