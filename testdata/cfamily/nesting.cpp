@@ -68,6 +68,32 @@ void Page::LoopExits(Client& client, Context ctx) {
     client.BoolVariation(ctx, "l6", false);       // expect: nested-flag
 }
 
+// `continue` in a switch case applies to the loop around the switch: it controls the rest
+// of its case and what follows the switch up to the end of the loop, not the other cases.
+void Page::SwitchInLoop(Client& client, Context ctx) {
+    for (auto& item : items) {
+        switch (item.kind) {
+        case 1:
+            if (client.BoolVariation(ctx, "sl1", false)) continue;
+            if (client.BoolVariation(ctx, "sl2", false)) {
+                client.BoolVariation(ctx, "sl3", false);   // expect: nested-flag
+            }
+            break;
+        case 2:
+            if (client.BoolVariation(ctx, "sl4", false)) {
+                client.BoolVariation(ctx, "sl5", false);
+            }
+            break;
+        }
+        if (client.BoolVariation(ctx, "sl6", false)) {
+            client.BoolVariation(ctx, "sl7", false);   // expect: nested-flag
+        }
+    }
+    if (client.BoolVariation(ctx, "sl8", false)) {
+        client.BoolVariation(ctx, "sl9", false);
+    }
+}
+
 // An exit nested deeper than the branch's own body does not count.
 void Page::DeepExit(Client& client, Context ctx) {
     if (client.BoolVariation(ctx, "x1", false)) {

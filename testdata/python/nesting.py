@@ -79,6 +79,36 @@ def early_exit_in_loop(items):
     client.is_enabled("l4")
 
 
+def exits_in_match_cases(items):
+    for item in items:
+        match item.kind:
+            case "a":
+                if client.is_enabled("mc1"):
+                    continue
+                if client.is_enabled("mc2"):
+                    client.is_enabled("mc3")  # expect: nested-flag
+            case "b":
+                # only one case runs: the other cases do not follow the `continue`
+                if client.is_enabled("mc4"):
+                    client.is_enabled("mc5")
+        if client.is_enabled("mc6"):
+            client.is_enabled("mc7")  # expect: nested-flag
+
+
+def break_in_match_case(items):
+    for item in items:
+        match item.kind:
+            case "a":
+                if client.is_enabled("mb1"):
+                    break
+            case _:
+                pass
+        # a match is not a switch: `break` leaves the loop, so what follows the match is controlled
+        if client.is_enabled("mb2"):
+            client.is_enabled("mb3")  # expect: nested-flag
+    client.is_enabled("mb4")
+
+
 def exit_call():
     if not client.is_enabled("x1"):
         sys.exit(1)

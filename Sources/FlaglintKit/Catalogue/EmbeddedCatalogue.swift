@@ -65,6 +65,11 @@ evaluators:
   - language: swift
     match: "$C.getBoolValue(for: $KEY, defaultValue: $DEFAULT, ...)"
     type: bool
+  # Deprecated in favour of getValueDetails, still in the SDK: evaluates the flag and returns
+  # the id of the variation served (its default is a variation id).
+  - language: swift
+    match: "$C.getVariationId(for: $KEY, defaultVariationId: $DEFAULT, ...)"
+    type: any
   # C family
   # getValue is overloaded on the default's type (bool, int, double, string): `type: any`.
   # `getValue(key, user)` (no default, returns std::optional) cannot be told from
@@ -106,7 +111,7 @@ examples:
           }
       }
   - language: swift
-    evaluations: 5
+    evaluations: 6
     code: |
       import ConfigCat
 
@@ -116,6 +121,7 @@ examples:
           cart.greeting = await client.getValue(for: "greetingText", defaultValue: "Hello", user: user)
           let details = await client.getValueDetails(for: "isNewCartEnabled", defaultValue: false)
           cart.log(details.variationId)
+          cart.log(await client.getVariationId(for: "discountPercent", defaultVariationId: nil, user: user))
           let snapshot = client.snapshot()
           cart.darkMode = snapshot.getValue(for: "isDarkModeEnabled", defaultValue: false)
       }
@@ -233,8 +239,11 @@ id: firebase-remote-config
 name: Firebase Remote Config
 docs: https://firebase.google.com/docs/remote-config
 evaluators:
-  # Swift (firebase-ios-sdk FirebaseRemoteConfig). The subscript form `remoteConfig["k"]`
-  # is left out: `x["k"].boolValue` is just as common on JSON values.
+  # Swift (firebase-ios-sdk FirebaseRemoteConfig). The subscript form matches only on the
+  # receiver names Firebase's documentation and samples use (`remoteConfig["k"]`,
+  # `self.remoteConfig["k"]`, `RemoteConfig.remoteConfig()["k"]`): `x["k"].boolValue` on any
+  # receiver is just as common on JSON values. Another receiver name needs an `evaluators:`
+  # entry in `.lint.yml` (`match: "rc[$KEY].boolValue"`).
   - language: swift
     match: "@RemoteConfigProperty(key: $KEY, fallback: $DEFAULT)"
     type: any
@@ -251,6 +260,48 @@ evaluators:
     type: any
   - language: swift
     match: "$RC.configValue(forKey: $KEY).jsonValue"
+    type: any
+  - language: swift
+    match: "remoteConfig[$KEY].boolValue"
+    type: bool
+    fallback: false
+    note: "a default registered with setDefaults(_:) or setDefaults(fromPlist:) replaces the static false"
+  - language: swift
+    match: "$RC.remoteConfig[$KEY].boolValue"
+    type: bool
+    fallback: false
+    note: "a default registered with setDefaults(_:) or setDefaults(fromPlist:) replaces the static false"
+  - language: swift
+    match: "RemoteConfig.remoteConfig()[$KEY].boolValue"
+    type: bool
+    fallback: false
+    note: "a default registered with setDefaults(_:) or setDefaults(fromPlist:) replaces the static false"
+  - language: swift
+    match: "remoteConfig[$KEY].stringValue"
+    type: any
+  - language: swift
+    match: "$RC.remoteConfig[$KEY].stringValue"
+    type: any
+  - language: swift
+    match: "RemoteConfig.remoteConfig()[$KEY].stringValue"
+    type: any
+  - language: swift
+    match: "remoteConfig[$KEY].numberValue"
+    type: any
+  - language: swift
+    match: "$RC.remoteConfig[$KEY].numberValue"
+    type: any
+  - language: swift
+    match: "RemoteConfig.remoteConfig()[$KEY].numberValue"
+    type: any
+  - language: swift
+    match: "remoteConfig[$KEY].jsonValue"
+    type: any
+  - language: swift
+    match: "$RC.remoteConfig[$KEY].jsonValue"
+    type: any
+  - language: swift
+    match: "RemoteConfig.remoteConfig()[$KEY].jsonValue"
     type: any
   # C family
   # Defaults are registered out of band (SetDefaults / setDefaults:); an unregistered key
@@ -315,6 +366,29 @@ examples:
 
           func headline() -> String? {
               RemoteConfig.remoteConfig().configValue(forKey: "feedHeadline").stringValue
+          }
+      }
+  - language: swift
+    evaluations: 5
+    code: |
+      import FirebaseRemoteConfig
+
+      final class WelcomeController {
+          let welcomeKey = "welcome_message"
+          var remoteConfig = RemoteConfig.remoteConfig()
+
+          func render(_ label: Label, _ banner: Banner) {
+              label.text = remoteConfig[welcomeKey].stringValue
+              if remoteConfig["welcome_caps"].boolValue {
+                  label.uppercase()
+              }
+              banner.isHidden = !self.remoteConfig["welcome_banner"].boolValue
+              banner.count = RemoteConfig.remoteConfig()["welcome_count"].numberValue.intValue
+              label.log("recipe: \(remoteConfig["welcome_recipe"].jsonValue)")
+          }
+
+          func profile(json: JSON) -> Bool {
+              json["premium"].boolValue  // a JSON value, not Remote Config
           }
       }
   # C family
@@ -766,9 +840,7 @@ name: OpenFeature
 docs: https://openfeature.dev/docs/reference/intro
 evaluators:
   # Swift
-  # `...` takes the optional trailing `options: FlagEvaluationOptions`. The generic
-  # `getValue(key:defaultValue:)` is left out: its name and labels are too common in
-  # in-house key-value stores.
+  # `...` takes the optional trailing `options: FlagEvaluationOptions`.
   - language: swift
     match: "$CLIENT.getBooleanValue(key: $KEY, defaultValue: $DEFAULT, ...)"
     type: bool
@@ -798,6 +870,15 @@ evaluators:
     type: any
   - language: swift
     match: "$CLIENT.getObjectDetails(key: $KEY, defaultValue: $DEFAULT, ...)"
+    type: any
+  # The generic forms, which the SDK's README and tests use (`getValue(key:defaultValue:options:)`):
+  # `type: any`, so the default-false rule applies when the default is a boolean literal.
+  # Both labels must be there, so a key-value store's `getValue(key:)` does not match.
+  - language: swift
+    match: "$CLIENT.getValue(key: $KEY, defaultValue: $DEFAULT, ...)"
+    type: any
+  - language: swift
+    match: "$CLIENT.getDetails(key: $KEY, defaultValue: $DEFAULT, ...)"
     type: any
   # C family
   - language: [cpp, objcpp]
@@ -910,6 +991,25 @@ examples:
               render(refunds, banner, retries, details.value, theme)
           }
       }
+  - language: swift
+    evaluations: 4
+    code: |
+      import OpenFeature
+
+      func configureHome(_ home: HomeScreen) {
+          let client = OpenFeatureAPI.shared.getClient()
+          home.showsStories = client.getValue(key: "home-stories", defaultValue: false)
+          home.title = client.getValue(key: "home-title", defaultValue: "Home",
+                                       options: FlagEvaluationOptions(hooks: [LoggingHook()]))
+          let details = client.getDetails(  // expect: missing-default-false
+              key: "home-pull-to-refresh",
+              defaultValue: true)
+          home.log("\(client.getValue(key: "home-debug-banner", defaultValue: false))")
+          // client.getValue(key: "commented-out", defaultValue: true) is not an evaluation
+          home.note = "client.getValue(key: \"in-a-string\", defaultValue: true)"
+          home.region = settings.getValue(key: "region")  // a key-value store without a default: not OpenFeature
+          home.render(details)
+      }
   # C family
   - language: cpp
     evaluations: 2
@@ -966,6 +1066,10 @@ evaluators:
   - language: swift
     match: "$P.getFeatureFlag($KEY, ...)"
     type: any
+  # The payload attached to the flag's current value: a read of the flag, to remove with it.
+  - language: swift
+    match: "$P.getFeatureFlagPayload($KEY, ...)"
+    type: any
   # C family
   - language: [objc, objcpp]
     match: "[$POSTHOG isFeatureEnabled: $KEY]"
@@ -998,7 +1102,7 @@ examples:
           return sections
       }
   - language: swift
-    evaluations: 3
+    evaluations: 4
     code: |
       import PostHog
 
@@ -1007,8 +1111,9 @@ examples:
               controller.presentNewPaywall()
           }
           let copy = PostHogSDK.shared.getFeatureFlag("paywall-copy") as? String
+          let prices = PostHogSDK.shared.getFeatureFlagPayload("paywall-copy") as? [String: String]
           let badge = PostHogSDK.shared.isFeatureEnabled("annual-plan-badge", sendFeatureFlagEvent: true)
-          controller.configure(copy: copy, badge: badge)
+          controller.configure(copy: copy, prices: prices, badge: badge)
       }
   # C family
   - language: objc
@@ -1152,15 +1257,16 @@ id: statsig
 name: Statsig
 docs: https://docs.statsig.com
 evaluators:
-  # Swift (statsig-kit). `getConfig(_:)` and `getLayer(_:)` are left out: the names are too
+  # Swift (statsig-kit; the on-device evaluations SDK passes the user second, and options
+  # after it: `...`). `getConfig(_:)` and `getLayer(_:)` are left out: the names are too
   # common outside Statsig. `DynamicConfig.getValue(forKey:defaultValue:)` reads a parameter
   # of a config already evaluated, not a flag.
   - language: swift
-    match: "$S.checkGate($KEY)"
+    match: "$S.checkGate($KEY, ...)"
     type: bool
     fallback: false
   - language: swift
-    match: "$S.checkGateWithExposureLoggingDisabled($KEY)"
+    match: "$S.checkGateWithExposureLoggingDisabled($KEY, ...)"
     type: bool
     fallback: false
   - language: swift
@@ -1168,7 +1274,14 @@ evaluators:
     type: any
     fallback: false
   - language: swift
+    match: "$S.getFeatureGateWithExposureLoggingDisabled($KEY, ...)"
+    type: any
+    fallback: false
+  - language: swift
     match: "$S.getExperiment($KEY, ...)"
+    type: any
+  - language: swift
+    match: "$S.getExperimentWithExposureLoggingDisabled($KEY, ...)"
     type: any
   # C family
   - language: [objc, objcpp]
@@ -1229,6 +1342,23 @@ examples:
               steps.append(.title(title))
               return steps
           }
+      }
+  - language: swift
+    evaluations: 4
+    code: |
+      import StatsigOnDeviceEvaluations
+
+      func prepareCheckout(_ statsig: Statsig, user: StatsigUser, screen: CheckoutScreen) {
+          if statsig.checkGate("checkout_wallets", user) {
+              screen.showWallets()
+          }
+          let quiet = statsig.getFeatureGateWithExposureLoggingDisabled("checkout_tips", user)
+          let copy = statsig.getExperimentWithExposureLoggingDisabled("checkout_copy", user)
+          statsig.initialize("client-key") { _ in
+              print("express: \(statsig.checkGateWithExposureLoggingDisabled("checkout_express", user))")
+          }
+          // statsig.checkGate("commented_out", user) is not an evaluation
+          screen.configure(tips: quiet.value, copy: copy)
       }
   # C family
   - language: objc

@@ -45,8 +45,11 @@ public struct ControlTree: Sendable {
 public enum ExitKind: Sendable, Equatable {
     /// `return`, `throw`, `raise`, `fatalError(...)`, `abort()`, `exit(...)`: leaves the function.
     case function
-    /// `break`, `continue`: leaves the loop.
+    /// `break`: leaves the innermost loop, or the innermost `switch` when it is inside one.
     case loop
+    /// `continue`: ends the iteration of the innermost loop; a `switch` around it does not
+    /// stop it (in Swift and C, `continue` inside a `switch` applies to the enclosing loop).
+    case continueLoop
 }
 
 /// One arm of an if / else-if / else chain (Python `if`/`elif`/`else`).
@@ -85,6 +88,9 @@ public struct ControlTreeBuilder: Sendable {
     private var exits: [PendingExit] = []
     private var functionBodies: [Range<Int>] = []
     private var loopBodies: [Range<Int>] = []
+    private var switchBodies: [Range<Int>] = []
+    /// The case bodies of each switch / match statement.
+    private var switchCases: [[Range<Int>]] = []
     private let tokenCount: Int
 
     public init(tokenCount: Int) { self.tokenCount = tokenCount }
@@ -94,8 +100,12 @@ public struct ControlTreeBuilder: Sendable {
     /// A function, method, closure, lambda or block body: `return`/`throw` exits end here.
     public mutating func function(body: Range<Int>) { functionBodies.append(body) }
 
-    /// A loop body (or a switch body, for `break`): `break`/`continue` exits end here.
+    /// A loop body: `break`/`continue` exits end here.
     public mutating func loopBoundary(body: Range<Int>) { loopBodies.append(body) }
+
+    /// A switch body that `break` leaves (Swift, C; not a Python `match`). The case bodies
+    /// come with `switchStatement`; `continue` goes on past the switch to its loop.
+    public mutating func switchBoundary(body: Range<Int>) { switchBodies.append(body) }
 
     /// A declaration or definition header that is not code (see `ControlTree.declarations`).
     public mutating func declaration(_ range: Range<Int>) { tree.addDeclaration(range) }
@@ -141,6 +151,7 @@ public struct ControlTreeBuilder: Sendable {
     /// A `switch`/`match` statement: the subject controls every case; a case guard its body.
     public mutating func switchStatement(subject: Range<Int>, cases: [SwitchCase]) {
         tree.addCondition(subject)
+        switchCases.append(cases.map(\.body))
         for c in cases {
             var controls = [subject]
             if let g = c.guardCondition {
@@ -183,22 +194,51 @@ public struct ControlTreeBuilder: Sendable {
     // MARK: Finish
 
     /// Resolves early exits against the declared boundaries and returns the tree.
+    ///
+    /// An exit controls what follows it up to the end of its boundary (function, loop, or
+    /// the switch a `break` leaves), except the other cases of each switch it is inside: only
+    /// one case runs, so those are not after it. `continue` thus controls the rest of its case
+    /// and what follows the switch up to the end of the loop.
     public consuming func finish() -> ControlTree {
+        /// The innermost of `bounds` that contains the exit point.
+        func innermost(_ bounds: [Range<Int>], _ after: Int) -> Range<Int>? {
+            var best: Range<Int>?
+            for b in bounds where b.lowerBound < after && after <= b.upperBound && b.count < (best?.count ?? Int.max) {
+                best = b
+            }
+            return best
+        }
+        let switches = switchCases.compactMap { cases in cases.map(\.upperBound).max().map { (cases, $0) } }
         for exit in exits {
-            let bounds = exit.kind == .function ? functionBodies : loopBodies
-            // The innermost boundary that contains the exit point; file end for top-level code.
-            var end = exit.kind == .function ? tokenCount : -1
-            var bestSize = Int.max
-            for b in bounds where b.lowerBound < exit.after && exit.after <= b.upperBound && b.count < bestSize {
-                bestSize = b.count
+            let end: Int
+            switch exit.kind {
+            case .function:
+                // File end for top-level code.
+                end = innermost(functionBodies, exit.after)?.upperBound ?? tokenCount
+            case .loop:
+                // Outside any known loop or switch: do not guess.
+                guard let b = innermost(loopBodies + switchBodies, exit.after) else { continue }
+                end = b.upperBound
+            case .continueLoop:
+                guard let b = innermost(loopBodies, exit.after) else { continue }
                 end = b.upperBound
             }
-            if exit.kind == .loop && end < 0 {
-                // `break`/`continue` outside any known loop: do not guess.
-                continue
+            guard end > exit.after else { continue }
+            var holes: [Range<Int>] = []
+            for (cases, last) in switches where last > exit.after && cases[0].lowerBound < exit.after {
+                for c in cases where c.lowerBound < exit.after && exit.after <= c.upperBound && c.upperBound < min(last, end) {
+                    holes.append(c.upperBound..<min(last, end))
+                }
             }
-            if end > exit.after {
-                tree.add(.init(kind: .earlyExit, body: exit.after..<end, conditions: exit.conditions))
+            var start = exit.after
+            for h in holes.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                if h.lowerBound > start {
+                    tree.add(.init(kind: .earlyExit, body: start..<h.lowerBound, conditions: exit.conditions))
+                }
+                start = max(start, h.upperBound)
+            }
+            if end > start {
+                tree.add(.init(kind: .earlyExit, body: start..<end, conditions: exit.conditions))
             }
         }
         return tree

@@ -38,6 +38,43 @@ import Testing
         #expect(controls(t, 45) == [])
     }
 
+    /// loop body 10..<90 holding a switch body 20..<60 with cases 22..<40 and 42..<60.
+    func loopWithSwitch(exit: ExitKind, switchLeftByBreak: Bool = true) -> ControlTree {
+        var b = ControlTreeBuilder(tokenCount: 100)
+        b.function(body: 0..<100)
+        b.loop(header: nil, body: 10..<90, controlsBody: true)
+        if switchLeftByBreak { b.switchBoundary(body: 20..<60) }
+        b.switchStatement(subject: 18..<19, cases: [.init(guardCondition: nil, body: 22..<40), .init(guardCondition: nil, body: 42..<60)])
+        b.decision([.init(condition: 24..<26, body: 26..<28, exit: exit)], statementEnd: 29)
+        return b.finish()
+    }
+
+    @Test func continueInSwitchCaseGoesOnToTheLoopEnd() {
+        let t = loopWithSwitch(exit: .continueLoop)
+        #expect(controls(t, 35).contains(24..<26))    // rest of its case
+        #expect(!controls(t, 50).contains(24..<26))   // the other case does not follow it
+        #expect(controls(t, 70).contains(24..<26))    // after the switch, in the loop
+        #expect(!controls(t, 95).contains(24..<26))   // after the loop
+    }
+
+    @Test func breakInSwitchCaseLeavesTheSwitchOnly() {
+        let t = loopWithSwitch(exit: .loop)
+        #expect(controls(t, 35).contains(24..<26))
+        #expect(!controls(t, 50).contains(24..<26))
+        #expect(!controls(t, 70).contains(24..<26))
+        // A Python `match` is not left by `break`: it leaves the loop.
+        let p = loopWithSwitch(exit: .loop, switchLeftByBreak: false)
+        #expect(!controls(p, 50).contains(24..<26))
+        #expect(controls(p, 70).contains(24..<26))
+    }
+
+    @Test func returnInSwitchCaseSkipsTheOtherCases() {
+        let t = loopWithSwitch(exit: .function)
+        #expect(controls(t, 35).contains(24..<26))
+        #expect(!controls(t, 50).contains(24..<26))
+        #expect(controls(t, 95).contains(24..<26))
+    }
+
     @Test func repeatWhileDoesNotControlItsBody() {
         var b = ControlTreeBuilder(tokenCount: 100)
         b.loop(header: 20..<25, body: 1..<19, controlsBody: false)

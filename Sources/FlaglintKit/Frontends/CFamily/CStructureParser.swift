@@ -158,8 +158,8 @@ struct CStructureParser {
                 exit = .function
                 i = e
             case "break", "continue":
+                exit = tk.text == "break" ? .loop : .continueLoop
                 i = statementEnd(i, limit: end)
-                exit = .loop
             case "else", "catch", "@catch", "@finally":
                 i += 1
             default:
@@ -183,7 +183,7 @@ struct CStructureParser {
                 cases.append(SwitchCase(guardCondition: nil, body: label.upperBound..<bodyEnd))
             }
             builder.switchStatement(subject: subject, cases: cases)
-            builder.loopBoundary(body: r)
+            builder.switchBoundary(body: r)
         }
     }
 

@@ -377,7 +377,8 @@ struct PythonStructure {
         if first.kind == .keyword {
             switch first.text {
             case "return", "raise": return .function
-            case "break", "continue": return .loop
+            case "break": return .loop
+            case "continue": return .continueLoop
             default: return nil
             }
         }

@@ -285,7 +285,7 @@ struct SwiftStructureParser {
         let subject = start + 1..<brace
         let b = cursor.body(brace, limit: limit)
         expression(subject, ctx: ctx)
-        builder.loopBoundary(body: b.body)
+        builder.switchBoundary(body: b.body)
 
         // Case labels: `case`/`default` starting a statement inside the switch body.
         var labels: [(start: Int, colon: Int, guardStart: Int?)] = []
@@ -314,10 +314,9 @@ struct SwiftStructureParser {
             let body = min(label.colon + 1, bodyEnd)..<bodyEnd
             let guardRange = label.guardStart.map { $0..<label.colon }
             if let g = guardRange { condition(g, ctx: ctx, commaIsAnd: false) }
-            cases.append(SwitchCase(guardCondition: guardRange, body: body))
             // `break` in a case leaves the switch: what follows in the same case is controlled,
-            // the other cases are not.
-            builder.loopBoundary(body: body)
+            // the other cases are not. `continue` goes on past the switch to its loop.
+            cases.append(SwitchCase(guardCondition: guardRange, body: body))
             work.append((body, ctx.code(body)))
         }
         if labels.isEmpty { work.append((b.body, ctx.code(b.body))) }

@@ -148,7 +148,8 @@ struct SwiftTokenCursor {
         if t.kind == .keyword {
             switch t.text {
             case "return", "throw": return .function
-            case "break", "continue": return .loop
+            case "break": return .loop
+            case "continue": return .continueLoop
             default: return nil
             }
         }
