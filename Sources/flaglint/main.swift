@@ -19,7 +19,7 @@ struct CommonOptions: ParsableArguments {
     var output: String?
     @Option(name: .long, help: "Reference date for staleness, YYYY-MM-DD (default: today, UTC).")
     var today: String?
-    @Option(name: [.short, .long], help: "Parallel jobs (default: number of cores).")
+    @Option(name: [.customShort("j", allowingJoined: true), .long], help: "Parallel jobs (default: number of cores).")
     var jobs: Int?
     @Option(name: .long, help: "Read the source from stdin and lint it as if it were PATH.")
     var stdinFilename: String?
