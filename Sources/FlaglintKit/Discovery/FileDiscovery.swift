@@ -114,8 +114,9 @@ public struct FileDiscovery: Sendable {
     }
 
     static func isExcludedByConfiguration(_ path: String, isDirectory: Bool, configuration: Configuration) -> Bool {
-        let relative = relative(path, in: configuration)
-        return configuration.exclude.contains { $0.matches(relative, isDirectory: isDirectory) }
+        guard !configuration.exclude.isEmpty else { return false }
+        let names = Glob.names(relative(path, in: configuration))
+        return configuration.exclude.contains { $0.matches(names, isDirectory: isDirectory) }
     }
 
     /// With `include` set, a file must match it (itself or one of its directories).

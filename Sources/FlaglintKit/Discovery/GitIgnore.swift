@@ -37,8 +37,9 @@ struct IgnoreFile: Sendable {
     /// `true` ignored, `false` re-included by a `!` rule, `nil` when no rule speaks (the last
     /// matching rule wins, as in git).
     func decision(for path: String, isDirectory: Bool) -> Bool? {
-        guard let relative = PathName.relative(path, to: base), !relative.isEmpty else { return nil }
-        for rule in rules.reversed() where rule.glob.matches(relative, isDirectory: isDirectory) {
+        guard !rules.isEmpty, let relative = PathName.relative(path, to: base), !relative.isEmpty else { return nil }
+        let names = Glob.names(relative)
+        for rule in rules.reversed() where rule.glob.matches(names, isDirectory: isDirectory) {
             return !rule.negated
         }
         return nil

@@ -123,14 +123,24 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// Whether `relativePath` (`/`-separated, relative to the pattern's base directory)
     /// matches. Only the path itself is tested; callers prune excluded directories.
     public func matches(_ relativePath: String, isDirectory: Bool) -> Bool {
+        matches(Glob.names(relativePath), isDirectory: isDirectory)
+    }
+
+    /// The same, on a path already split by `names(_:)`: callers testing one path against
+    /// many patterns split it once.
+    func matches(_ names: [[Unicode.Scalar]], isDirectory: Bool) -> Bool {
         if directoryOnly && !isDirectory { return false }
-        let names = relativePath.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
-        return matches(names: names)
+        return matches(names: names[...])
+    }
+
+    /// A relative path's names, as the matcher reads them.
+    static func names(_ relativePath: String) -> [[Unicode.Scalar]] {
+        relativePath.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
     }
 
     /// Whether the path or one of its parent directories (below the base) matches.
     public func matchesSelfOrAncestor(_ relativePath: String, isDirectory: Bool) -> Bool {
-        let names = relativePath.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+        let names = Glob.names(relativePath)
         if !(directoryOnly && !isDirectory) && matches(names: names[...]) { return true }
         var count = names.count - 1
         while count > 0 {
@@ -144,7 +154,12 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     /// `**` behaves like `*` over segments: the classic single-backtrack-point wildcard match.
     func matches(names: ArraySlice<[Unicode.Scalar]>) -> Bool {
-        let names = Array(names)
+        // A pattern ending in a name matches only paths whose last name it matches: most
+        // paths fail here, before the search over directories.
+        if case let .name(atoms)? = segments.last {
+            guard let last = names.last, Glob.matchName(atoms, last) else { return false }
+        }
+        let base = names.startIndex
         var s = 0, n = 0
         var starSegment = -1, starName = 0
         while n < names.count {
@@ -154,7 +169,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
                 s += 1
                 continue
             }
-            if s < segments.count, case let .name(atoms) = segments[s], Glob.matchName(atoms, names[n]) {
+            if s < segments.count, case let .name(atoms) = segments[s], Glob.matchName(atoms, names[base + n]) {
                 s += 1
                 n += 1
                 continue

@@ -33,23 +33,28 @@ public enum PathName {
     }
 
     /// The containing directory; `/` for `/`.
+    // These work on UTF-8 bytes: `/` and `.` are ASCII, and Character iteration costs
+    // more than the rest of discovery together on a large tree.
     public static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        if slash == path.startIndex { return "/" }
+        let bytes = path.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        if slash == bytes.startIndex { return "/" }
         return String(path[..<slash])
     }
 
     public static func lastComponent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        let bytes = path.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[bytes.index(after: slash)...])
     }
 
     /// The extension without the dot (`h` for `a.h`), empty when there is none. A leading dot
     /// alone (`.gitignore`) is a hidden name, not an extension.
     public static func fileExtension(_ path: String) -> String {
         let name = lastComponent(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return String(name[name.index(after: dot)...])
+        let bytes = name.utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex else { return "" }
+        return String(name[bytes.index(after: dot)...])
     }
 
     /// `path` relative to `base` when it is `base` or inside it (`""` for `base` itself).
