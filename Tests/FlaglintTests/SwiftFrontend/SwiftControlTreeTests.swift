@@ -288,6 +288,45 @@ struct SwiftParsed {
         #expect(p.model.control.conditions.contains { $0.contains(p.index("on", 1)) })
     }
 
+    @Test func storedPropertiesAreNotAliases() {
+        let p = SwiftParsed("""
+            final class Home {
+                let tips = LDClient.get()!.boolVariation(forKey: "tips", defaultValue: false)
+                static var shared = client.boolVariation(forKey: "s", defaultValue: false)
+                func f() {
+                    let on = client.boolVariation(forKey: "k", defaultValue: false)
+                    if tips, on { g() }
+                }
+            }
+            let topLevel = client.boolVariation(forKey: "t", defaultValue: false)
+            """)
+        #expect(Set(p.model.control.assignments.map(\.name)) == ["on", "topLevel"])
+    }
+
+    @Test func conditionListsGoOnAfterACommaAtLineStart() {
+        let p = SwiftParsed("""
+            func f() {
+                guard let a = x,
+                      let b = y,
+                      case .on = z,
+                      var c = w else { return }
+                g()
+                if let d = x,
+                   case .some = y,
+                   e {
+                    h()
+                }
+                while let i = it.next(),
+                      let j = i.child {
+                    k()
+                }
+            }
+            """)
+        #expect(p.controllers(of: "g").isSuperset(of: ["a", "x", "b", "y", "z", "c", "w"]))
+        #expect(p.controllers(of: "h").isSuperset(of: ["d", "x", "y", "e"]))
+        #expect(p.controllers(of: "k").isSuperset(of: ["i", "it", "j"]))
+    }
+
     @Test func declarationsAreNotCode() {
         let p = SwiftParsed("""
             protocol Flags {

@@ -206,8 +206,7 @@ struct SwiftStructureParser {
         while j < limit {
             if cursor.isKeyword(j, "else") { elseAt = j; break }
             if cursor.isPunct(j, "{") || cursor.isPunct(j, ";") || cursor.isPunct(j, "}") { break }
-            if j > start + 1 && tokens[j].flags.contains(.lineStart) && tokens[j].kind == .keyword
-                && SwiftKeywords.statementStarts.contains(tokens[j].text) { break }
+            if j > start + 1 && cursor.startsStatement(j) { break }
             j = cursor.groupEnd(j, limit: limit) ?? (j + 1)
         }
         let condEnd = elseAt ?? j
@@ -456,7 +455,10 @@ struct SwiftStructureParser {
                 let after = value(v, limit: v.upperBound, ctx: ctx)
                 if after > v.upperBound { j = after }
                 if let n = name {
-                    builder.assignment(name: tokens[n].text, nameToken: n, value: v, visible: min(end, ctx.end)..<ctx.end)
+                    // Only locals are aliases (SPEC §4.1): a stored property of a type is not.
+                    if ctx.kind == .code {
+                        builder.assignment(name: tokens[n].text, nameToken: n, value: v, visible: min(end, ctx.end)..<ctx.end)
+                    }
                     if isLet, let literal = literal(v) {
                         constants.append(ConstantDefinition(name: tokens[n].text, qualifiers: ctx.qualifiers, value: literal,
                                                             offset: tokens[n].start, scope: ctx.functionScope))

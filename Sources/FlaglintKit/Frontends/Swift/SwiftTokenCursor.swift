@@ -104,12 +104,20 @@ struct SwiftTokenCursor {
                 if t.text == "{" { return j }
                 if t.text == ";" || t.text == "}" { return nil }
             }
-            if j > start && t.flags.contains(.lineStart) && t.kind == .keyword && SwiftKeywords.statementStarts.contains(t.text) {
-                return nil
-            }
+            if j > start && startsStatement(j) { return nil }
             j = groupEnd(j, limit: limit) ?? (j + 1)
         }
         return nil
+    }
+
+    /// Does the statement keyword at `j` begin a new statement? A `let`, `var` or `case` at the
+    /// start of a line after a `,` continues a condition list instead
+    /// (`if let a = x,\n   let b = y {`, `guard a,\n      case .b = c else {`).
+    func startsStatement(_ j: Int) -> Bool {
+        guard j >= 0 && j < tokens.count else { return false }
+        let t = tokens[j]
+        guard t.flags.contains(.lineStart) && t.kind == .keyword && SwiftKeywords.statementStarts.contains(t.text) else { return false }
+        return !(isPunct(j - 1, ",") && (t.text == "let" || t.text == "var" || t.text == "case"))
     }
 
     /// The first top-level occurrence of keyword `word` in `range`.
