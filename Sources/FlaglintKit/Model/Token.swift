@@ -51,8 +51,14 @@ public struct Token: Sendable, Equatable {
     }
 
     public func `is`(_ text: String) -> Bool { self.text == text && kind != .string }
-    public var isOpenBracket: Bool { kind == .punctuation && (text == "(" || text == "[" || text == "{") }
-    public var isCloseBracket: Bool { kind == .punctuation && (text == ")" || text == "]" || text == "}") }
+    public var isOpenBracket: Bool {
+        guard kind == .punctuation, text.utf8.count == 1, let b = text.utf8.first else { return false }
+        return b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{")
+    }
+    public var isCloseBracket: Bool {
+        guard kind == .punctuation, text.utf8.count == 1, let b = text.utf8.first else { return false }
+        return b == UInt8(ascii: ")") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}")
+    }
 }
 
 /// A comment, with its full text including the delimiters.
@@ -73,19 +79,23 @@ public enum Brackets {
     public static func match(_ tokens: [Token]) -> [Int32] {
         var partner = [Int32](repeating: -1, count: tokens.count)
         var stack: [Int] = []
+        // Bytes of the single-byte punctuation tokens (0 for every other token), read once.
+        let bytes = tokens.map { t -> UInt8 in
+            guard t.kind == .punctuation, t.text.utf8.count == 1 else { return 0 }
+            return t.text.utf8.first ?? 0
+        }
         for i in tokens.indices {
-            let t = tokens[i]
-            guard t.kind == .punctuation, t.text.utf8.count == 1 else { continue }
-            switch t.text {
-            case "(", "[", "{":
+            switch bytes[i] {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
                 stack.append(i)
-            case ")", "]", "}":
-                let open = t.text == ")" ? "(" : t.text == "]" ? "[" : "{"
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                let b = bytes[i]
+                let open = b == UInt8(ascii: ")") ? UInt8(ascii: "(") : b == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
                 // Pop to a nearby matching opener (skipping a few unclosed ones); with none
                 // close by, the closer is stray. The bounded look-back keeps this linear.
                 var pos = stack.count - 1
                 let limit = max(0, stack.count - 16)
-                while pos >= limit && tokens[stack[pos]].text != open { pos -= 1 }
+                while pos >= limit && bytes[stack[pos]] != open { pos -= 1 }
                 if pos >= limit && pos >= 0 {
                     let o = stack[pos]
                     stack.removeSubrange(pos...)
