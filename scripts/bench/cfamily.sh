@@ -101,15 +101,14 @@ fi
 python3 - "$work" "$FLAGLINT" "$FLAGLINT_LIBCLANG" "$REAL" <<'PY'
 import json, os, platform, re, statistics, subprocess, sys
 work, flaglint, libclang, real = sys.argv[1:5]
-def stat(name):
-    d = json.load(open(os.path.join(work, name + ".hf.json")))
-    return {r["command"] if "command" in r else "": r for r in d["results"]}
 print("C-family throughput, single thread (hyperfine medians of whole processes)")
 print("machine: %s, %d cores; libclang: %s" % (platform.platform(), os.cpu_count(), libclang))
 print("flaglint: %s" % subprocess.run([flaglint, "--version"], capture_output=True, text=True).stdout.strip())
 print()
-print("| tree | files | MB | libclang ms/MB | flaglint ms/MB | flaglint ÷ libclang | libclang in-process CPU ms/MB (+ extents) | flaglint summary |")
-print("|---|---:|---:|---:|---:|---:|---:|---|")
+print("wall: median elapsed time; CPU: mean user+system time (the steadier number on a shared machine)")
+print()
+print("| tree | files | MB | libclang wall ms/MB | flaglint wall ms/MB | wall ratio | libclang CPU ms/MB | flaglint CPU ms/MB | CPU ratio | libclang in-process CPU ms/MB (+ extents) | flaglint summary |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 names = [("flagged", "generated C++, every file evaluates flags"),
          ("realistic", "generated C++, 4% of files evaluate flags (prefilter on)")]
 if real:
@@ -122,8 +121,11 @@ for name, label in names:
     d = json.load(open(os.path.join(work, name + ".hf.json")))["results"]
     lib = statistics.median(d[0]["times"]) * 1000 / mb
     fl = statistics.median(d[1]["times"]) * 1000 / mb
+    libc = (d[0]["user"] + d[0]["system"]) * 1000 / mb
+    flc = (d[1]["user"] + d[1]["system"]) * 1000 / mb
     summary = open(os.path.join(work, name + ".flaglint.txt")).read().strip().splitlines()
     summary = summary[-1] if summary else ""
-    print("| %s | %s | %.2f | %.1f | %.1f | %.2f× | %.1f (%.1f) | %s |" % (
-        label, kv["files"], mb, lib, fl, fl / lib, float(kv["cpu_s"]) * 1000 / mb, float(kx["cpu_s"]) * 1000 / mb, summary))
+    print("| %s | %s | %.2f | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× | %.1f (%.1f) | %s |" % (
+        label, kv["files"], mb, lib, fl, fl / lib, libc, flc, flc / libc,
+        float(kv["cpu_s"]) * 1000 / mb, float(kx["cpu_s"]) * 1000 / mb, summary))
 PY
