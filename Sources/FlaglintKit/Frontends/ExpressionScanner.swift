@@ -103,6 +103,9 @@ public struct ExpressionScanner {
     /// Scans `range`. With `commaIsAnd` (Swift condition lists `if a, b`), each top-level
     /// comma acts like `&&`: what follows it is controlled by what precedes it.
     public func scan(_ range: Range<Int>, commaIsAnd: Bool = false, into builder: inout ControlTreeBuilder) {
+        // Most ranges (plain calls, assignments, declarations) hold no operator that makes
+        // control structure: one pass over their tokens says so without any allocation.
+        if !commaIsAnd && !mayHoldControl(clamp(range)) { return }
         var work: [Work] = [.range(clamp(range), commaIsAnd: commaIsAnd)]
         var layers: [Layer] = []
         while let item = work.popLast() {
@@ -117,6 +120,16 @@ public struct ExpressionScanner {
                 analyze(s, layer: layer, layers: layers, work: &work, builder: &builder)
             }
         }
+    }
+
+    /// False only when no token of `r`, at any depth, is a short-circuit operator or a
+    /// conditional opener: then scanning `r` would report nothing.
+    private func mayHoldControl(_ r: Range<Int>) -> Bool {
+        for i in r {
+            if tokens[i].kind == .string || tokens[i].kind == .number { continue }
+            if shortCircuit.contains(tokens[i].text) || isQuestion(i) { return true }
+        }
+        return false
     }
 
     private func clamp(_ r: Range<Int>) -> Range<Int> {

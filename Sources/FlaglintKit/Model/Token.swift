@@ -80,9 +80,9 @@ public enum Brackets {
         var partner = [Int32](repeating: -1, count: tokens.count)
         var stack: [Int] = []
         // Bytes of the single-byte punctuation tokens (0 for every other token), read once.
-        let bytes = tokens.map { t -> UInt8 in
-            guard t.kind == .punctuation, t.text.utf8.count == 1 else { return 0 }
-            return t.text.utf8.first ?? 0
+        var bytes = [UInt8](repeating: 0, count: tokens.count)
+        for i in tokens.indices where tokens[i].kind == .punctuation && tokens[i].text.utf8.count == 1 {
+            bytes[i] = tokens[i].text.utf8.first ?? 0
         }
         for i in tokens.indices {
             switch bytes[i] {
