@@ -72,7 +72,8 @@ python3 "$here/gen_corpus.py" "$work/realistic" --only cpp --lines "$LINES" --se
 if [ -n "$REAL" ]; then
   # The C/C++ sources only (no third-party code is ever committed: this is a scratch copy).
   mkdir -p "$work/real"
-  (cd "$REAL" && find . -type f \( -name '*.cc' -o -name '*.cpp' -o -name '*.cxx' -o -name '*.c' \
+  # Hidden directories are left out, as flaglint's discovery does (e.g. a quilt .pc/).
+  (cd "$REAL" && find . -type f -not -path '*/.*' \( -name '*.cc' -o -name '*.cpp' -o -name '*.cxx' -o -name '*.c' \
      -o -name '*.h' -o -name '*.hh' -o -name '*.hpp' -o -name '*.hxx' \) -print0 |
      tar --null -T - -cf -) | tar -xf - -C "$work/real"
 fi
