@@ -660,6 +660,8 @@ def main():
     ap.add_argument("--flag-rate", type=float, default=0.04, help="fraction of files with flag evaluations")
     ap.add_argument("--decoy-rate", type=float, default=0.01, help="fraction of files mentioning SDK calls in comments/strings only")
     ap.add_argument("--manifest")
+    ap.add_argument("--only", choices=[l[0] for l in LAYOUT],
+                    help="write this language only, all LINES of it (the C-family benchmark uses cpp)")
     a = ap.parse_args()
 
     rng = random.Random(a.seed)
@@ -668,8 +670,10 @@ def main():
                 "files": 0, "lines": 0, "flag_files": 0, "evaluations": 0, "true_defaults": 0,
                 "nested_findings": 0, "evaluations_by_sdk": {}, "evaluations_by_language": {}, "decoy_mentions": 0}
     for lang, ext, factory, share, sub in LAYOUT:
+        if a.only and lang != a.only:
+            continue
         writer = factory(g)
-        budget = int(a.lines * share)
+        budget = int(a.lines * (1 if a.only else share))
         lines = files = 0
         while lines < budget:
             target = rng.randint(60, 420)

@@ -97,6 +97,9 @@ public struct Linter: Sendable {
     private let byLanguage: [Language: [EvaluatorDefinition]]
     public var keepModels = false
     private static let directiveFilter = Prefilter(names: ["flaglint:"])
+    /// `FLAGLINT_NO_PREFILTER=1`: parse every file (the C-family benchmark measures the
+    /// frontend on real trees with it; findings are the same, only slower).
+    static let prefilterDisabled = ProcessInfo.processInfo.environment["FLAGLINT_NO_PREFILTER"] == "1"
 
     public init(settings: LintSettings) {
         self.settings = settings
@@ -143,7 +146,7 @@ public struct Linter: Sendable {
         let evaluators = byLanguage[language] ?? []
         // A file with no evaluator name is not parsed, unless a `flaglint:` comment in it needs
         // checking for unused-suppression.
-        guard (!evaluators.isEmpty && prefilters[language]?.matches(bytes) == true)
+        guard Self.prefilterDisabled || (!evaluators.isEmpty && prefilters[language]?.matches(bytes) == true)
             || (settings.isEnabled(UnusedSuppressionRule.description.id) && Self.directiveFilter.matches(bytes)) else { return result }
         guard let frontend = FrontendRegistry.frontend(for: language) else { return result }
         let source = SourceFile(path: input.displayPath, language: language, bytes: bytes)

@@ -37,15 +37,16 @@ public struct Prefilter: Sendable {
         var head = 0
         while head < queue.count {
             let s = queue[head]; head += 1
-            out[s] = out[s] || out[Int(fail[s])]
-            for b in 0..<256 {
-                if let t = goto[s][UInt8(b)] {
-                    fail[Int(t)] = table[Int(fail[s]) * 256 + b]
-                    table[s * 256 + b] = t
-                    queue.append(Int(t))
-                } else {
-                    table[s * 256 + b] = table[Int(fail[s]) * 256 + b]
-                }
+            let f = Int(fail[s])
+            out[s] = out[s] || out[f]
+            // The failure state's row (complete: it is shallower), then this state's own edges.
+            table.withUnsafeMutableBufferPointer { t in
+                for b in 0..<256 { t[s &* 256 &+ b] = t[f &* 256 &+ b] }
+            }
+            for (b, t) in goto[s].sorted(by: { $0.key < $1.key }) {
+                fail[Int(t)] = table[f * 256 + Int(b)]
+                table[s * 256 + Int(b)] = t
+                queue.append(Int(t))
             }
         }
         next = table

@@ -49,11 +49,39 @@ public struct ExpressionScanner {
     public let tokens: [Token]
     public let partners: [Int32]
     public let syntax: ExpressionSyntax
+    private let delimiters: QuickSet
+    private let shortCircuit: QuickSet
 
     public init(tokens: [Token], partners: [Int32], syntax: ExpressionSyntax) {
         self.tokens = tokens
         self.partners = partners
         self.syntax = syntax
+        self.delimiters = QuickSet(syntax.delimiters)
+        self.shortCircuit = QuickSet(syntax.shortCircuit)
+    }
+
+    /// A set of short strings asked about for every token: the length and first byte rule
+    /// out almost every token before the set is hashed.
+    private struct QuickSet {
+        let set: Set<String>
+        var lengths: UInt64 = 0
+        var firstBytes = [Bool](repeating: false, count: 256)
+
+        init(_ set: Set<String>) {
+            self.set = set
+            for w in set {
+                let n = w.utf8.count
+                lengths |= n < 64 ? 1 << UInt64(n) : 1 << 63
+                if let b = w.utf8.first { firstBytes[Int(b)] = true }
+            }
+        }
+
+        func contains(_ s: String) -> Bool {
+            let u = s.utf8
+            let n = u.count
+            guard lengths & (n < 64 ? 1 << UInt64(n) : 1 << 63) != 0, let b = u.first, firstBytes[Int(b)] else { return n == 0 && set.contains(s) }
+            return set.contains(s)
+        }
     }
 
     private enum Work {
@@ -75,6 +103,9 @@ public struct ExpressionScanner {
     /// Scans `range`. With `commaIsAnd` (Swift condition lists `if a, b`), each top-level
     /// comma acts like `&&`: what follows it is controlled by what precedes it.
     public func scan(_ range: Range<Int>, commaIsAnd: Bool = false, into builder: inout ControlTreeBuilder) {
+        // Most ranges (plain calls, assignments, declarations) hold no operator that makes
+        // control structure: one pass over their tokens says so without any allocation.
+        if !commaIsAnd && !mayHoldControl(clamp(range)) { return }
         var work: [Work] = [.range(clamp(range), commaIsAnd: commaIsAnd)]
         var layers: [Layer] = []
         while let item = work.popLast() {
@@ -91,6 +122,16 @@ public struct ExpressionScanner {
         }
     }
 
+    /// False only when no token of `r`, at any depth, is a short-circuit operator or a
+    /// conditional opener: then scanning `r` would report nothing.
+    private func mayHoldControl(_ r: Range<Int>) -> Bool {
+        for i in r {
+            if tokens[i].kind == .string || tokens[i].kind == .number { continue }
+            if shortCircuit.contains(tokens[i].text) || isQuestion(i) { return true }
+        }
+        return false
+    }
+
     private func clamp(_ r: Range<Int>) -> Range<Int> {
         max(0, min(r.lowerBound, tokens.count))..<max(0, min(r.upperBound, tokens.count))
     }
@@ -103,7 +144,7 @@ public struct ExpressionScanner {
         return p > i && p < limit ? p + 1 : nil
     }
 
-    private func isBody(_ i: Int) -> Bool { syntax.bracesAreBodies && tokens[i].text == "{" }
+    private func isBody(_ i: Int) -> Bool { syntax.bracesAreBodies && tokens[i].text.utf8.count == 1 && tokens[i].text == "{" }
 
     private func split(_ r: Range<Int>, commaIsAnd: Bool, work: inout [Work], builder: inout ControlTreeBuilder) {
         // `[f(k) for k, v in items if g]`: a comprehension's commas and colons belong to it.
@@ -114,14 +155,13 @@ public struct ExpressionScanner {
         var segStart = r.lowerBound
         var i = r.lowerBound
         while i < r.upperBound {
-            let t = tokens[i]
             if let end = groupEnd(i, limit: r.upperBound) {
                 if !isBody(i) { work.append(.range(i + 1..<end - 1, commaIsAnd: false)) }
                 i = end
                 continue
             }
-            if t.kind == .punctuation && syntax.delimiters.contains(t.text) {
-                if commaIsAnd && t.text == "," {
+            if tokens[i].kind == .punctuation && delimiters.contains(tokens[i].text) {
+                if commaIsAnd && tokens[i].text == "," {
                     builder.shortCircuit(lhs: r.lowerBound..<i, rhs: i + 1..<r.upperBound)
                 }
                 if segStart < i { work.append(.segment(segStart..<i)) }
@@ -156,7 +196,7 @@ public struct ExpressionScanner {
 
     private func isColon(_ i: Int) -> Bool {
         switch syntax.conditional {
-        case .questionColon: return tokens[i].kind == .punctuation && tokens[i].text == ":"
+        case .questionColon: return tokens[i].kind == .punctuation && tokens[i].text.utf8.count == 1 && tokens[i].text == ":"
         case .ifElse: return isKeyword(i, "else")
         }
     }
@@ -200,7 +240,7 @@ public struct ExpressionScanner {
         // left of it; regions nest, so `c` depends on `a` and `b` and condition sizes stay linear.
         var operandStart = s.lowerBound
         for i in top where (tokens[i].kind == .punctuation || tokens[i].kind == .keyword || tokens[i].kind == .identifier)
-            && syntax.shortCircuit.contains(tokens[i].text) {
+            && shortCircuit.contains(tokens[i].text) {
             builder.shortCircuit(lhs: operandStart..<i, rhs: i + 1..<s.upperBound)
             operandStart = i + 1
         }

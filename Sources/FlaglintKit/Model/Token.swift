@@ -51,8 +51,14 @@ public struct Token: Sendable, Equatable {
     }
 
     public func `is`(_ text: String) -> Bool { self.text == text && kind != .string }
-    public var isOpenBracket: Bool { kind == .punctuation && (text == "(" || text == "[" || text == "{") }
-    public var isCloseBracket: Bool { kind == .punctuation && (text == ")" || text == "]" || text == "}") }
+    public var isOpenBracket: Bool {
+        guard kind == .punctuation, text.utf8.count == 1, let b = text.utf8.first else { return false }
+        return b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{")
+    }
+    public var isCloseBracket: Bool {
+        guard kind == .punctuation, text.utf8.count == 1, let b = text.utf8.first else { return false }
+        return b == UInt8(ascii: ")") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}")
+    }
 }
 
 /// A comment, with its full text including the delimiters.
@@ -78,34 +84,40 @@ public enum Brackets {
     public static func match(_ tokens: [Token]) -> [Int32] {
         var partner = [Int32](repeating: -1, count: tokens.count)
         var stack: [Int] = []
+        // Bytes of the single-byte punctuation tokens, 1/2/3 for Swift's `#if`/`#else`/`#endif`
+        // family, 0 for every other token: read once.
+        var bytes = [UInt8](repeating: 0, count: tokens.count)
+        for i in tokens.indices {
+            let t = tokens[i]
+            if t.kind == .punctuation, t.text.utf8.count == 1 {
+                bytes[i] = t.text.utf8.first ?? 0
+            } else if t.kind == .keyword, t.text.utf8.first == UInt8(ascii: "#"), let d = directive(t) {
+                bytes[i] = d.rawValue
+            }
+        }
         // Per open `#if`: the stack at its start, and at the end of its first branch.
         var groups: [(start: [Int], firstEnd: [Int]?)] = []
         for i in tokens.indices {
-            let t = tokens[i]
-            if t.kind == .keyword, let d = directive(t) {
-                switch d {
-                case .open: groups.append((stack, nil))
-                case .branch:
-                    guard let g = groups.last else { break }
-                    if g.firstEnd == nil { groups[groups.count - 1].firstEnd = stack }
-                    stack = g.start
-                case .close:
-                    guard let g = groups.popLast() else { break }
-                    if let first = g.firstEnd { stack = first }
-                }
-                continue
-            }
-            guard t.kind == .punctuation, t.text.utf8.count == 1 else { continue }
-            switch t.text {
-            case "(", "[", "{":
+            switch bytes[i] {
+            case Directive.open.rawValue:
+                groups.append((stack, nil))
+            case Directive.branch.rawValue:
+                guard let g = groups.last else { break }
+                if g.firstEnd == nil { groups[groups.count - 1].firstEnd = stack }
+                stack = g.start
+            case Directive.close.rawValue:
+                guard let g = groups.popLast() else { break }
+                if let first = g.firstEnd { stack = first }
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
                 stack.append(i)
-            case ")", "]", "}":
-                let open = t.text == ")" ? "(" : t.text == "]" ? "[" : "{"
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                let b = bytes[i]
+                let open = b == UInt8(ascii: ")") ? UInt8(ascii: "(") : b == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
                 // Pop to a nearby matching opener (skipping a few unclosed ones); with none
                 // close by, the closer is stray. The bounded look-back keeps this linear.
                 var pos = stack.count - 1
                 let limit = max(0, stack.count - 16)
-                while pos >= limit && tokens[stack[pos]].text != open { pos -= 1 }
+                while pos >= limit && bytes[stack[pos]] != open { pos -= 1 }
                 // An opener already closed in an earlier `#if` branch keeps that partner.
                 if pos >= limit && pos >= 0 && partner[stack[pos]] < 0 {
                     let o = stack[pos]
@@ -120,7 +132,7 @@ public enum Brackets {
         return partner
     }
 
-    enum Directive { case open, branch, close }
+    enum Directive: UInt8 { case open = 1, branch = 2, close = 3 }
 
     static func directive(_ t: Token) -> Directive? {
         switch t.text {

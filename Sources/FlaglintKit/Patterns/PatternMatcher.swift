@@ -18,8 +18,11 @@ public struct PatternMatcher {
         self.partners = model.partners
         self.resolver = resolver
         var names: [String: [Int]] = [:]
-        for (i, t) in model.tokens.enumerated() where t.kind == .identifier || t.kind == .keyword {
-            names[t.text, default: []].append(i)
+        names.reserveCapacity(model.tokens.count / 4)
+        // Indices, not `enumerated()`: no copy of each token (and of its strings).
+        let tokens = model.tokens
+        for i in tokens.indices where tokens[i].kind == .identifier || tokens[i].kind == .keyword {
+            names[tokens[i].text, default: []].append(i)
         }
         self.names = names
     }

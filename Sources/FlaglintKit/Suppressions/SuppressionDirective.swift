@@ -57,7 +57,7 @@ public enum SuppressionParser {
     public static func parse(_ comments: [Comment], in source: SourceFile) -> (directives: [SuppressionDirective], malformed: [MalformedSuppression]) {
         var directives: [SuppressionDirective] = []
         var malformed: [MalformedSuppression] = []
-        for comment in comments {
+        for comment in comments where mentionsMarker(comment.text) {
             let start = source.location(at: comment.start), end = source.location(at: comment.end)
             let lineText = source.lineText(start.line)
             // A block comment may hold one directive per line; `#`/`//` comments hold one line.
@@ -73,6 +73,26 @@ public enum SuppressionParser {
             }
         }
         return (directives, malformed)
+    }
+
+    /// Whether `text` contains `flaglint:` at all: most comments do not, and then nothing
+    /// else about them needs computing.
+    static func mentionsMarker(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            let m = marker.count
+            guard b.count >= m else { return false }
+            var i = 0
+            while i + m <= b.count {
+                if b[i] == UInt8(ascii: "f") {
+                    var k = 1
+                    while k < m && b[i + k] == marker[k] { k += 1 }
+                    if k == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The text after `flaglint:` when the marker opens the comment (after its delimiter) or

@@ -68,7 +68,8 @@ struct CStructureParser {
     // MARK: Token helpers
 
     func isText(_ i: Int, _ text: String) -> Bool {
-        i >= 0 && i < t.count && t[i].kind != .string && t[i].text == text
+        // The length test first: most mismatches then cost no string comparison.
+        i >= 0 && i < t.count && t[i].text.utf8.count == text.utf8.count && t[i].kind != .string && t[i].text == text
     }
 
     func isWord(_ i: Int) -> Bool {
@@ -197,14 +198,20 @@ struct CStructureParser {
 
     /// `bool on = expr`, `const bool on = ...`, `auto on = ...`, `BOOL on = ...`: a local
     /// whose name in a later condition stands for the evaluation (SPEC §4 (e)).
+    private static let aliasTypes: Set<String> = ["bool", "BOOL", "_Bool", "auto", "Boolean"]
+    private static let aliasModifiers: Set<String> = ["const", "constexpr", "static", "register", "volatile", "__block", "&", "&&"]
+    private static let exitCalls: Set<String> = ["abort", "exit", "_Exit", "quick_exit", "terminate", "__builtin_unreachable"]
+    private static let statementKeywords: Set<String> = ["if", "for", "while", "switch", "return", "do"]
+    private static let callableSpecifiers: Set<String> = ["mutable", "noexcept", "constexpr", "consteval"]
+
     mutating func alias(_ s: Range<Int>, visible: Range<Int>) {
-        let types: Set<String> = ["bool", "BOOL", "_Bool", "auto", "Boolean"]
-        let modifiers: Set<String> = ["const", "constexpr", "static", "register", "volatile", "__block", "&", "&&"]
         var i = s.lowerBound
         var typed = false
-        while i < s.upperBound && t[i].kind != .string {
-            if types.contains(t[i].text) { typed = true }
-            else if !modifiers.contains(t[i].text) { break }
+        // Every type and modifier is a word or `&`/`&&`: anything else ends the prefix at once.
+        while i < s.upperBound && (t[i].kind == .identifier || t[i].kind == .keyword || t[i].kind == .punctuation) {
+            if t[i].kind == .punctuation && t[i].text.utf8.first != UInt8(ascii: "&") { break }
+            if Self.aliasTypes.contains(t[i].text) { typed = true }
+            else if !Self.aliasModifiers.contains(t[i].text) { break }
             i += 1
         }
         guard typed, i + 1 < s.upperBound, t[i].kind == .identifier, isText(i + 1, "=") else { return }
@@ -217,7 +224,7 @@ struct CStructureParser {
         if isText(i, "::") { i += 1 }
         if isText(i, "std") && isText(i + 1, "::") { i += 2 }
         guard i < s.upperBound, t[i].kind == .identifier, isText(i + 1, "(") else { return false }
-        return ["abort", "exit", "_Exit", "quick_exit", "terminate", "__builtin_unreachable"].contains(t[i].text)
+        return Self.exitCalls.contains(t[i].text)
     }
 
     /// The index after a `case X:` / `default:` label.
@@ -435,13 +442,18 @@ struct CStructureParser {
     func simpleEnd(_ i: Int, limit: Int) -> Int {
         var j = i
         while j < limit {
-            let tk = t[j]
-            if tk.kind == .punctuation {
-                if tk.text == ";" { return j + 1 }
-                if tk.isCloseBracket { return j }
-                if tk.isOpenBracket { j = skip(j, limit: limit); continue }
-            } else if j > i && tk.kind == .keyword && tk.flags.contains(.lineStart) && isText(j - 1, ")"),
-                      ["if", "for", "while", "switch", "return", "do"].contains(tk.text) {
+            if t[j].kind == .punctuation {
+                let text = t[j].text.utf8
+                if text.count == 1 {
+                    switch text.first! {
+                    case UInt8(ascii: ";"): return j + 1
+                    case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): return j
+                    case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): j = skip(j, limit: limit); continue
+                    default: break
+                    }
+                }
+            } else if j > i && t[j].kind == .keyword && t[j].flags.contains(.lineStart) && isText(j - 1, ")"),
+                      Self.statementKeywords.contains(t[j].text) {
                 return j
             }
             j += 1
@@ -477,7 +489,7 @@ struct CStructureParser {
         let p = brace - 1
         guard p >= 0 else { return false }
         if isText(p, ")") || isText(p, "]") || isText(p, "^") { return true }
-        if ["mutable", "noexcept", "constexpr", "consteval"].contains(t[p].text) && t[p].kind != .string { return true }
+        if t[p].kind != .string && Self.callableSpecifiers.contains(t[p].text) { return true }
         // Trailing return type: `) -> T {`.
         var q = p
         var steps = 0

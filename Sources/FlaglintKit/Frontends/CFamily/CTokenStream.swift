@@ -49,8 +49,9 @@ struct CTokenStream {
             if skipIndex < skipped.count && skipped[skipIndex].contains(t.start) { continue }
 
             // ObjC literals: `@"x"`, `@YES`, `@42`, `@interface` are one token each.
-            if let last = tokens.last, last.kind == .punctuation, last.text == "@", last.end == token.start,
-               token.kind != .punctuation {
+            if token.kind != .punctuation, let l = tokens.indices.last, tokens[l].end == token.start,
+               tokens[l].kind == .punctuation, tokens[l].text == "@" {
+                let last = tokens[l]
                 token.text = "@" + token.text
                 token.start = last.start
                 token.flags.formUnion(last.flags.intersection([.lineStart]))
@@ -139,6 +140,8 @@ struct CTokenStream {
         case .punctuation, .comment:
             kind = .punctuation
             // Digraphs are the brackets they stand for; everything downstream matches on text.
+            let first = text.utf8.first
+            guard text.utf8.count >= 2, first == UInt8(ascii: "<") || first == UInt8(ascii: ":") || first == UInt8(ascii: "%") else { break }
             switch text {
             case "<:": text = "["
             case ":>": text = "]"

@@ -51,6 +51,7 @@ struct ClangInvocation: Sendable {
 }
 
 enum ClangLexer {
+
     /// Seconds one file may take before it is reported and skipped (`FLAGLINT_LIBCLANG_TIMEOUT`).
     static let timeout: Double = {
         if let s = ProcessInfo.processInfo.environment["FLAGLINT_LIBCLANG_TIMEOUT"], let v = Double(s), v > 0 { return v }
@@ -69,19 +70,68 @@ enum ClangLexer {
             let done = DispatchSemaphore(value: 0)
         }
         let box = Box()
-        let thread = Thread {
+        let worker = LexWorker.take()
+        worker.run {
             box.result = lexNow(bytes, invocation: invocation, clang: clang)
             box.done.signal()
         }
-        // Deep nesting makes clang's recursive-descent parser use a lot of stack.
-        thread.stackSize = 64 << 20
-        thread.start()
         if box.done.wait(timeout: .now() + timeout) == .timedOut {
+            // The worker stays stuck with the file; it is not handed out again.
             var r = ClangLexResult()
             r.diagnostics.append(FrontendDiagnostic(.error, "libclang did not finish within \(Int(timeout)) s; file skipped (FLAGLINT_LIBCLANG_TIMEOUT raises the limit)", at: 0))
             return r
         }
+        LexWorker.give(worker)
         return box.result ?? ClangLexResult()
+    }
+
+    /// A long-lived thread that runs one libclang job at a time. Reused from file to file:
+    /// a new thread per file cost a 64 MB stack mapping (too big for glibc's stack cache),
+    /// its page faults and a clone, per file.
+    final class LexWorker: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var job: (@Sendable () -> Void)?
+        private static let poolLock = NSLock()
+        nonisolated(unsafe) private static var idle: [LexWorker] = []
+
+        private init() {
+            let thread = Thread { [self] in loop() }
+            // Deep nesting makes clang's recursive-descent parser use a lot of stack.
+            thread.stackSize = 64 << 20
+            thread.start()
+        }
+
+        /// An idle worker, or a new one.
+        static func take() -> LexWorker {
+            poolLock.lock()
+            defer { poolLock.unlock() }
+            return idle.popLast() ?? LexWorker()
+        }
+
+        /// Returns a worker whose job has finished to the pool.
+        static func give(_ worker: LexWorker) {
+            poolLock.lock()
+            idle.append(worker)
+            poolLock.unlock()
+        }
+
+        func run(_ body: @escaping @Sendable () -> Void) {
+            condition.lock()
+            job = body
+            condition.signal()
+            condition.unlock()
+        }
+
+        private func loop() {
+            while true {
+                condition.lock()
+                while job == nil { condition.wait() }
+                let body = job!
+                job = nil
+                condition.unlock()
+                body()
+            }
+        }
     }
 
     /// The libclang work itself, on the calling thread. One index per call: nothing is shared
@@ -131,12 +181,34 @@ enum ClangLexer {
             api.tokenize(tu, range, &raw, &count)
             if let raw {
                 result.tokens.reserveCapacity(Int(count))
-                for i in 0..<Int(count) {
+                // A CXToken holds its kind, its location's raw encoding and its length
+                // (`int_data[0...2]`, clang's CIndex.cpp). All tokens lie in this one file, whose
+                // locations are consecutive: one extent asked of libclang gives the file's base,
+                // and every other extent is arithmetic instead of three calls per token. The last
+                // token's extent checks the arithmetic; should it disagree, libclang is asked for all.
+                let n = Int(count)
+                func extent(_ t: FLCXToken) -> (Int, Int) {
+                    let e = api.getTokenExtent(tu, t)
+                    return (offset(api.getRangeStart(e)), offset(api.getRangeEnd(e)))
+                }
+                var base: Int?
+                if n > 0 {
+                    let b = Int(raw[0].int_data.1) - extent(raw[0]).0
+                    let last = raw[n - 1]
+                    let (ls, le) = extent(last)
+                    if Int(last.int_data.1) - b == ls && ls + Int(last.int_data.2) == le { base = b }
+                }
+                for i in 0..<n {
                     let t = raw[i]
-                    let extent = api.getTokenExtent(tu, t)
-                    let start = offset(api.getRangeStart(extent)), end = offset(api.getRangeEnd(extent))
-                    guard start <= end, end <= bytes.count else { continue }
-                    let kind = ClangToken.Kind(rawValue: UInt8(truncatingIfNeeded: api.getTokenKind(t))) ?? .punctuation
+                    let start: Int, end: Int
+                    if let base {
+                        start = Int(t.int_data.1) - base
+                        end = start + Int(t.int_data.2)
+                    } else {
+                        (start, end) = extent(t)
+                    }
+                    guard start >= 0, start <= end, end <= bytes.count else { continue }
+                    let kind = ClangToken.Kind(rawValue: UInt8(truncatingIfNeeded: t.int_data.0)) ?? .punctuation
                     result.tokens.append(ClangToken(kind: kind, start: start, end: end))
                 }
                 api.disposeTokens(tu, raw, count)
