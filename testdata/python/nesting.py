@@ -173,3 +173,16 @@ def alias_of_alias():
     if second:
         if client.is_enabled("r2"):
             client.is_enabled("r3")
+
+
+# A class attribute is not an alias: inside a method the bare name is a global
+class Banner:
+    show_tips = client.is_enabled("ct1")
+
+    def render(self):
+        if show_tips:
+            if client.is_enabled("ct2"):
+                client.is_enabled("ct3")
+        if self.show_tips:
+            if client.is_enabled("ct4"):
+                client.is_enabled("ct5")

@@ -57,7 +57,11 @@ extension PythonStructure {
         let name = tokens[nameToken].text
         if annotated { bind(name) }
         let value = q + 1..<r.upperBound
-        builder.assignment(name: name, nameToken: nameToken, value: value, visible: next..<max(next, scopeEnd))
+        // A class attribute is not an alias: methods do not see it as a bare name (and the
+        // SPEC's aliases are locals). It still serves as a constant for keys and defaults.
+        if scopes.last?.kind != .classBody {
+            builder.assignment(name: name, nameToken: nameToken, value: value, visible: next..<max(next, scopeEnd))
+        }
         if let literal = literalValue(value) { addConstant(name: name, nameToken: nameToken, value: literal) }
     }
 
