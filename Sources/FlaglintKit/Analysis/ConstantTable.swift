@@ -86,9 +86,19 @@ public struct ConstantTable: Sendable {
 public struct ValueResolver: Sendable {
     /// Constants from other files (whole-project runs); the file's own are added per file.
     public var project: ConstantTable
+    /// The file's own constants, built once by `bound(to:)` for a file's many evaluations.
+    private var file: (path: String, table: ConstantTable)?
 
     public init(project: ConstantTable = ConstantTable()) {
         self.project = project
+    }
+
+    /// This resolver with `model`'s own constant table built once (instead of once per
+    /// non-literal key or default).
+    public func bound(to model: FileModel) -> ValueResolver {
+        var r = self
+        r.file = (model.path, ConstantTable(model: model))
+        return r
     }
 
     /// The source text of a token range, whitespace runs folded to one space.
@@ -148,12 +158,11 @@ public struct ValueResolver: Sendable {
     private func constant(_ r: Range<Int>, _ model: FileModel, at use: Int) -> ConstantTable.Entry? {
         guard let (names, implicit) = path(r, model), let name = names.last else { return nil }
         let qualifiers = Array(names.dropLast())
-        var table = ConstantTable(model: model)
+        let table = file.flatMap { $0.path == model.path ? $0.table : nil } ?? ConstantTable(model: model)
         if let local = table.lookup(name: name, qualifiers: qualifiers, implicitMember: implicit, use: use, path: model.path) {
             return local
         }
-        table = project
-        return table.lookup(name: name, qualifiers: qualifiers, implicitMember: implicit, use: use, path: model.path)
+        return project.lookup(name: name, qualifiers: qualifiers, implicitMember: implicit, use: use, path: model.path)
     }
 
     /// Adjacent string literals concatenate (Python, C); one literal is the common case.

@@ -16,7 +16,7 @@ public struct PatternMatcher {
         self.model = model
         self.tokens = model.tokens
         self.partners = model.partners
-        self.resolver = resolver
+        self.resolver = resolver.bound(to: model)
         var names: [String: [Int]] = [:]
         names.reserveCapacity(model.tokens.count / 4)
         // Indices, not `enumerated()`: no copy of each token (and of its strings).
