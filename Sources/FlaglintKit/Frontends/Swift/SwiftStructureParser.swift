@@ -29,12 +29,12 @@ struct SwiftStructureParser {
         }
     }
 
-    private let tokens: [Token]
-    private let cursor: SwiftTokenCursor
-    private let scanner: ExpressionScanner
-    private var builder: ControlTreeBuilder
-    private var constants: [ConstantDefinition] = []
-    private var work: [(Range<Int>, Context)] = []
+    let tokens: [Token]
+    let cursor: SwiftTokenCursor
+    let scanner: ExpressionScanner
+    var builder: ControlTreeBuilder
+    var constants: [ConstantDefinition] = []
+    var work: [(Range<Int>, Context)] = []
 
     static func parse(tokens: [Token], partners: [Int32], source: SourceFile? = nil) -> Result {
         var parser = SwiftStructureParser(tokens: tokens, partners: partners)
@@ -48,7 +48,7 @@ struct SwiftStructureParser {
         self.builder = ControlTreeBuilder(tokenCount: tokens.count)
     }
 
-    private mutating func run() -> Result {
+    mutating func run() -> Result {
         let all = 0..<tokens.count
         work.append((all, Context(kind: .code, qualifiers: [], functionScope: nil, end: tokens.count)))
         while let (range, ctx) = work.popLast() {
@@ -65,7 +65,7 @@ struct SwiftStructureParser {
     }
 
     /// One diagnostic for the first unmatched bracket: more would only repeat the same mistake.
-    private func unbalanced() -> [FrontendDiagnostic] {
+    func unbalanced() -> [FrontendDiagnostic] {
         let alternative = Brackets.alternativeBranches(tokens)
         for (i, t) in tokens.enumerated() where t.kind == .punctuation && cursor.partners[i] < 0 && (t.isOpenBracket || t.isCloseBracket) && !alternative[i] {
             let what = t.isOpenBracket ? "unclosed '\(t.text)'" : "unmatched '\(t.text)'"
@@ -76,7 +76,7 @@ struct SwiftStructureParser {
 
     // MARK: Statements
 
-    private mutating func statement(at start: Int, limit: Int, ctx: Context) -> Int {
+    mutating func statement(at start: Int, limit: Int, ctx: Context) -> Int {
         var i = skipAttributesAndModifiers(from: start, limit: limit)
         guard i < limit else { return limit }
         // Labeled statement: `outer: for ...`.
@@ -136,7 +136,7 @@ struct SwiftStructureParser {
         return end
     }
 
-    private func skipAttributesAndModifiers(from start: Int, limit: Int) -> Int {
+    func skipAttributesAndModifiers(from start: Int, limit: Int) -> Int {
         var i = start
         while i < limit {
             if cursor.isPunct(i, "@") && i + 1 < limit && cursor.isName(i + 1) {
@@ -164,7 +164,7 @@ struct SwiftStructureParser {
 
     // MARK: Control statements
 
-    private mutating func ifStatement(at start: Int, limit: Int, ctx: Context) -> Int {
+    mutating func ifStatement(at start: Int, limit: Int, ctx: Context) -> Int {
         var arms: [DecisionArm] = []
         var k = start
         var end = limit
@@ -200,7 +200,7 @@ struct SwiftStructureParser {
         return end
     }
 
-    private mutating func guardStatement(at start: Int, limit: Int, ctx: Context) -> Int {
+    mutating func guardStatement(at start: Int, limit: Int, ctx: Context) -> Int {
         var j = start + 1
         var elseAt: Int?
         while j < limit {
@@ -225,11 +225,9 @@ struct SwiftStructureParser {
         return b.after
     }
 
-    private mutating func whileStatement(at start: Int, limit: Int, ctx: Context) -> Int {
+    mutating func whileStatement(at start: Int, limit: Int, ctx: Context) -> Int {
         guard let brace = cursor.findBrace(from: start + 1, limit: limit) else {
-            let end = cursor.statementEnd(from: start + 1, limit: limit)
-            condition(start + 1..<end, ctx: ctx)
-            return end
+            return braceless(at: start, limit: limit, ctx: ctx, headerIsCondition: true)
         }
         let cond = start + 1..<brace
         let b = cursor.body(brace, limit: limit)
@@ -239,7 +237,7 @@ struct SwiftStructureParser {
         return b.after
     }
 
-    private mutating func repeatStatement(at start: Int, limit: Int, ctx: Context) -> Int {
+    mutating func repeatStatement(at start: Int, limit: Int, ctx: Context) -> Int {
         guard cursor.isPunct(start + 1, "{") && start + 1 < limit else { return start + 1 }
         let b = cursor.body(start + 1, limit: limit)
         work.append((b.body, ctx.code(b.body)))
@@ -255,11 +253,9 @@ struct SwiftStructureParser {
         return end
     }
 
-    private mutating func forStatement(at start: Int, limit: Int, ctx: Context) -> Int {
+    mutating func forStatement(at start: Int, limit: Int, ctx: Context) -> Int {
         guard let brace = cursor.findBrace(from: start + 1, limit: limit) else {
-            let end = cursor.statementEnd(from: start + 1, limit: limit)
-            expression(start + 1..<end, ctx: ctx)
-            return end
+            return braceless(at: start, limit: limit, ctx: ctx, headerIsCondition: false)
         }
         let header = start + 1..<brace
         let b = cursor.body(brace, limit: limit)
@@ -275,11 +271,9 @@ struct SwiftStructureParser {
         return b.after
     }
 
-    private mutating func switchStatement(at start: Int, limit: Int, ctx: Context) -> Int {
+    mutating func switchStatement(at start: Int, limit: Int, ctx: Context) -> Int {
         guard let brace = cursor.findBrace(from: start + 1, limit: limit) else {
-            let end = cursor.statementEnd(from: start + 1, limit: limit)
-            expression(start + 1..<end, ctx: ctx)
-            return end
+            return braceless(at: start, limit: limit, ctx: ctx, headerIsCondition: false)
         }
         let subject = start + 1..<brace
         let b = cursor.body(brace, limit: limit)
@@ -324,18 +318,18 @@ struct SwiftStructureParser {
     }
 
     /// `@unknown default:` starts at the `@`.
-    private func labelStart(_ i: Int) -> Int {
+    func labelStart(_ i: Int) -> Int {
         cursor.isWord(i - 1, "unknown") && cursor.isPunct(i - 2, "@") ? i - 2 : i
     }
 
-    private func isLabelStart(_ j: Int, body: Range<Int>) -> Bool {
+    func isLabelStart(_ j: Int, body: Range<Int>) -> Bool {
         let s = labelStart(j)
         if s <= body.lowerBound { return true }
         if cursor.isPunct(s - 1, ";") { return true }
         return tokens[s].flags.contains(.lineStart) && !cursor.isPunct(s - 1, ",")
     }
 
-    private mutating func doStatement(at start: Int, limit: Int, ctx: Context) -> Int {
+    mutating func doStatement(at start: Int, limit: Int, ctx: Context) -> Int {
         guard let brace = cursor.findBrace(from: start + 1, limit: limit) else { return start + 1 }
         var b = cursor.body(brace, limit: limit)
         work.append((b.body, ctx.code(b.body)))
@@ -348,217 +342,10 @@ struct SwiftStructureParser {
         return b.after
     }
 
-    // MARK: Declarations
-
-    private mutating func function(at start: Int, limit: Int, ctx: Context) -> Int {
-        let brace = cursor.findBrace(from: start + 1, limit: limit)
-        let headerEnd = brace ?? cursor.statementEnd(from: start + 1, limit: limit)
-        builder.declaration(start..<headerEnd)
-        guard let brace else { return max(headerEnd, start + 1) }
-        let b = cursor.body(brace, limit: limit)
-        if cursor.isKeyword(start, "subscript") && isAccessorBlock(b.body) {
-            work.append((b.body, ctx.code(b.body)))
-        } else {
-            builder.function(body: b.body)
-            work.append((b.body, ctx.function(b.body)))
-        }
-        return b.after
-    }
-
-    /// `get { }`, `set(newValue) { }`, `didSet { }`: each accessor body is a function.
-    private mutating func accessor(at start: Int, limit: Int, ctx: Context) -> Int? {
-        var j = start + 1
-        if cursor.isPunct(j, "("), let e = cursor.groupEnd(j, limit: limit) { j = e }
-        while cursor.isWord(j, "async") || cursor.isWord(j, "throws") { j += 1 }
-        if cursor.isWord(j - 1, "throws") && cursor.isPunct(j, "("), let e = cursor.groupEnd(j, limit: limit) { j = e }
-        guard j < limit, cursor.isPunct(j, "{") else { return nil }
-        let b = cursor.body(j, limit: limit)
-        builder.function(body: b.body)
-        work.append((b.body, ctx.function(b.body)))
-        return b.after
-    }
-
-    /// Braces after a property or subscript holding accessors rather than a getter body.
-    private func isAccessorBlock(_ body: Range<Int>) -> Bool {
-        let i = skipAttributesAndModifiers(from: body.lowerBound, limit: body.upperBound)
-        guard i < body.upperBound else { return false }
-        let t = tokens[i]
-        guard (t.kind == .keyword && ["get", "set", "willSet", "didSet"].contains(t.text))
-            || (t.kind == .identifier && (t.text == "_read" || t.text == "_modify")) else { return false }
-        return !(cursor.isPunct(i + 1, ".") || cursor.isPunct(i + 1, "=") || cursor.isPunct(i + 1, "?"))
-    }
-
-    private mutating func typeDeclaration(at start: Int, limit: Int, ctx: Context) -> Int {
-        var j = start + 1
-        var names: [String] = []
-        if cursor.isName(j) {
-            names.append(tokens[j].text)
-            j += 1
-            while cursor.isPunct(j, ".") && cursor.isName(j + 1) {
-                names.append(tokens[j + 1].text)
-                j += 2
-            }
-        }
-        var rawIsString = false
-        if cursor.isKeyword(start, "enum") {
-            if cursor.isPunct(j, "<") {
-                var depth = 0
-                while j < limit {
-                    if cursor.isPunct(j, "<") { depth += 1 } else if tokens[j].kind == .punctuation && tokens[j].text.allSatisfy({ $0 == ">" }) {
-                        depth -= tokens[j].text.count
-                        if depth <= 0 { j += 1; break }
-                    } else if cursor.isPunct(j, "{") { break }
-                    j += 1
-                }
-            }
-            if cursor.isPunct(j, ":") {
-                rawIsString = cursor.isWord(j + 1, "String")
-                    || (cursor.isWord(j + 1, "Swift") && cursor.isPunct(j + 2, ".") && cursor.isWord(j + 3, "String"))
-            }
-        }
-        guard let brace = cursor.findBrace(from: j, limit: limit) else {
-            return cursor.statementEnd(from: start, limit: limit)
-        }
-        let b = cursor.body(brace, limit: limit)
-        let kind: Context.Kind = cursor.isKeyword(start, "enum") ? .enumBody(rawIsString: rawIsString) : .type
-        work.append((b.body, Context(kind: kind, qualifiers: ctx.qualifiers + names, functionScope: nil, end: b.body.upperBound)))
-        return b.after
-    }
-
-    /// `let a = x`, `var b: T = y, c = z`, `var d: Bool { ... }`, `var e = 1 { didSet { } }`.
-    private mutating func binding(at start: Int, limit: Int, ctx: Context) -> Int {
-        let isLet = cursor.isKeyword(start, "let")
-        let end = cursor.statementEnd(from: start, limit: limit)
-        var j = start + 1
-        while j < end {
-            var name: Int?
-            if cursor.isName(j) {
-                name = j
-                j += 1
-            } else if let e = cursor.groupEnd(j, limit: end), cursor.isPunct(j, "(") {
-                j = e // tuple pattern: no single name to alias
-            } else {
-                break
-            }
-            if cursor.isPunct(j, ":") { j = skipType(from: j + 1, limit: end) }
-            var valueRange: Range<Int>?
-            if cursor.isPunct(j, "=") {
-                var k = j + 1
-                while k < end && !cursor.isPunct(k, ",") {
-                    if cursor.isPunct(k, "{"), let c = cursor.closer(k, limit: end), isAccessorBlock(k + 1..<c) { break }
-                    k = cursor.groupEnd(k, limit: end) ?? (k + 1)
-                }
-                valueRange = j + 1..<k
-                j = k
-            }
-            if let v = valueRange {
-                let after = value(v, limit: v.upperBound, ctx: ctx)
-                if after > v.upperBound { j = after }
-                if let n = name {
-                    // Only locals are aliases (SPEC §4.1): a stored property of a type is not.
-                    if ctx.kind == .code {
-                        builder.assignment(name: tokens[n].text, nameToken: n, value: v, visible: min(end, ctx.end)..<ctx.end)
-                    }
-                    if isLet, let literal = literal(v) {
-                        constants.append(ConstantDefinition(name: tokens[n].text, qualifiers: ctx.qualifiers, value: literal,
-                                                            offset: tokens[n].start, scope: ctx.functionScope))
-                    }
-                }
-            }
-            if cursor.isPunct(j, "{") {
-                let b = cursor.body(j, limit: limit)
-                if valueRange == nil && !isAccessorBlock(b.body) {
-                    builder.function(body: b.body)
-                    work.append((b.body, ctx.function(b.body)))
-                } else {
-                    work.append((b.body, ctx.code(b.body)))
-                }
-                return max(b.after, end)
-            }
-            guard cursor.isPunct(j, ",") else { break }
-            j += 1
-        }
-        if j < end { expression(j..<end, ctx: ctx) }
-        return end
-    }
-
-    /// Skips a type annotation: angle brackets are not bracket tokens, so track them here.
-    private func skipType(from start: Int, limit: Int) -> Int {
-        var j = start
-        var angle = 0
-        while j < limit {
-            let t = tokens[j]
-            if t.kind == .punctuation {
-                if t.text == "<" { angle += 1 } else if t.text.first == ">" && t.text.allSatisfy({ $0 == ">" || $0 == "?" || $0 == "!" }) {
-                    angle = max(0, angle - t.text.filter { $0 == ">" }.count)
-                } else if angle == 0 && (t.text == "=" || t.text == "," || t.text == "{") {
-                    return j
-                }
-            }
-            j = cursor.groupEnd(j, limit: limit) ?? (j + 1)
-        }
-        return limit
-    }
-
-    /// `case a = "x", b, c(Int)`: explicit raw values, and implicit ones for `String` enums.
-    private mutating func enumCase(_ range: Range<Int>, rawIsString: Bool, ctx: Context) {
-        var j = range.lowerBound
-        while j < range.upperBound && cursor.isName(j) {
-            let name = j
-            j += 1
-            if cursor.isPunct(j, "("), let e = cursor.groupEnd(j, limit: range.upperBound) { j = e }
-            var value: ConstantDefinition.Value?
-            if cursor.isPunct(j, "=") {
-                var k = j + 1
-                while k < range.upperBound && !cursor.isPunct(k, ",") { k += 1 }
-                value = literal(j + 1..<k)
-                j = k
-            } else if rawIsString {
-                value = .string(tokens[name].text)
-            }
-            if let value {
-                constants.append(ConstantDefinition(name: tokens[name].text, qualifiers: ctx.qualifiers, value: value,
-                                                    offset: tokens[name].start, scope: nil, isEnumCase: true))
-            }
-            guard cursor.isPunct(j, ",") else { break }
-            j += 1
-        }
-    }
-
-    private func literal(_ r: Range<Int>) -> ConstantDefinition.Value? {
-        guard !r.isEmpty, r.upperBound <= tokens.count else { return nil }
-        var negative = false
-        var i = r.lowerBound
-        if r.count == 2 && cursor.isPunct(i, "-") {
-            negative = true
-            i += 1
-        } else if r.count != 1 {
-            return nil
-        }
-        let t = tokens[i]
-        switch t.kind {
-        case .string where !negative:
-            return t.stringValue.map { .string($0) }
-        case .keyword where !negative && (t.text == "true" || t.text == "false"):
-            return .bool(t.text == "true")
-        case .number:
-            var digits = String(t.text.filter { $0 != "_" })
-            var radix = 10
-            for (prefix, r) in [("0x", 16), ("0b", 2), ("0o", 8)] where digits.hasPrefix(prefix) {
-                radix = r
-                digits.removeFirst(2)
-            }
-            guard let v = Int(digits, radix: radix) else { return nil }
-            return .integer(negative ? -v : v)
-        default:
-            return nil
-        }
-    }
-
     // MARK: Expressions
 
     /// A value position (initializer, return value): `if`/`switch` expressions are statements.
-    private mutating func value(_ r: Range<Int>, limit: Int, ctx: Context) -> Int {
+    mutating func value(_ r: Range<Int>, limit: Int, ctx: Context) -> Int {
         guard !r.isEmpty else { return r.upperBound }
         if cursor.isKeyword(r.lowerBound, "if") { return max(ifStatement(at: r.lowerBound, limit: limit, ctx: ctx), r.upperBound) }
         if cursor.isKeyword(r.lowerBound, "switch") { return max(switchStatement(at: r.lowerBound, limit: limit, ctx: ctx), r.upperBound) }
@@ -566,13 +353,21 @@ struct SwiftStructureParser {
         return r.upperBound
     }
 
-    private mutating func condition(_ r: Range<Int>, ctx: Context, commaIsAnd: Bool = true) {
+    /// A `while`/`for`/`switch` whose `{` is missing (half-written code): its header runs to
+    /// the statement end and is still analysed.
+    mutating func braceless(at start: Int, limit: Int, ctx: Context, headerIsCondition: Bool) -> Int {
+        let end = cursor.statementEnd(from: start + 1, limit: limit)
+        if headerIsCondition { condition(start + 1..<end, ctx: ctx) } else { expression(start + 1..<end, ctx: ctx) }
+        return end
+    }
+
+    mutating func condition(_ r: Range<Int>, ctx: Context, commaIsAnd: Bool = true) {
         guard !r.isEmpty else { return }
         scanner.scan(r, commaIsAnd: commaIsAnd, into: &builder)
         closures(in: r, ctx: ctx)
     }
 
-    private mutating func expression(_ r: Range<Int>, ctx: Context) {
+    mutating func expression(_ r: Range<Int>, ctx: Context) {
         guard !r.isEmpty else { return }
         scanner.scan(r, into: &builder)
         closures(in: r, ctx: ctx)
@@ -580,7 +375,7 @@ struct SwiftStructureParser {
 
     /// Every `{ ... }` in an expression is a closure: a function boundary whose body is a
     /// block of statements. Closures nested in it are found when its body is parsed.
-    private mutating func closures(in r: Range<Int>, ctx: Context) {
+    mutating func closures(in r: Range<Int>, ctx: Context) {
         var j = r.lowerBound
         while j < r.upperBound {
             if cursor.isPunct(j, "{"), let p = cursor.closer(j, limit: r.upperBound) {
@@ -596,7 +391,7 @@ struct SwiftStructureParser {
     }
 
     /// `{ [weak self] (a, b) async throws -> T in ...}`: where the closure's statements start.
-    private func closureSignatureEnd(_ body: Range<Int>) -> Int {
+    func closureSignatureEnd(_ body: Range<Int>) -> Int {
         var j = body.lowerBound
         while j < body.upperBound {
             let t = tokens[j]
