@@ -215,12 +215,27 @@ public struct PatternMatcher {
         let key = resolveKey(bindings[Pattern.keyName], at: anchorIndex)
         guard let key else { return nil }
         var value = resolveDefault(bindings[Pattern.defaultName], hasDefault: p.metavariables.contains(Pattern.defaultName), at: anchorIndex)
-        if value == .absent, case let .range(r)? = bindings[Pattern.keyName],
-           let declared = resolver.declaredDefault(ofKey: r, in: model, at: anchorIndex) {
-            value = declared
+        var keyRange: Range<Int>?, keyReference: NameReference?
+        if case let .range(r)? = bindings[Pattern.keyName] {
+            if value == .absent, let declared = resolver.declaredDefault(ofKey: r, in: model, at: anchorIndex) {
+                value = declared
+            }
+            keyRange = byteRange(r)
+            if key.resolution == .dynamic { keyReference = resolver.reference(r, in: model, at: anchorIndex) }
+        }
+        var defaultRange: Range<Int>?, defaultReference: NameReference?
+        if case let .range(r)? = bindings[Pattern.defaultName] {
+            defaultRange = byteRange(r)
+            if case .unresolved = value { defaultReference = resolver.reference(r, in: model, at: anchorIndex) }
         }
         return Evaluation(evaluator: evaluator.info, tokens: range, anchor: anchorIndex, key: key, defaultValue: value,
-                          startOffset: tokens[anchorIndex].start, endOffset: tokens[pos - 1].end)
+                          startOffset: tokens[anchorIndex].start, endOffset: tokens[pos - 1].end,
+                          keyReference: keyReference, defaultReference: defaultReference, keyRange: keyRange, defaultRange: defaultRange)
+    }
+
+    private func byteRange(_ r: Range<Int>) -> Range<Int>? {
+        guard !r.isEmpty, r.upperBound <= tokens.count else { return nil }
+        return tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end
     }
 
     /// SPEC §4.1: a key written in the path before the call (`Feature_$KEY::IsEnabled()`) puts

@@ -38,7 +38,7 @@ public struct DynamicFlagKeyRule: FileRule {
 
     public init() {}
 
-    public func check(_ file: AnalyzedFile, _ context: RuleContext) -> [Finding] {
+    public func check(_ file: FileFacts, _ context: RuleContext) -> [Finding] {
         guard let severity = context.settings.severity else { return [] }
         return file.evaluations.filter { $0.key.resolution == .dynamic }.map { e in
             finding(file, e, severity: severity, flag: e.key.expression,
