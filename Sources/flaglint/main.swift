@@ -33,6 +33,10 @@ struct CommonOptions: ParsableArguments {
     var color: String = "auto"
     @Flag(name: [.short, .long], help: "Print only findings: no summary.")
     var quiet = false
+    @Flag(name: .long, help: "Do not read or write the project index (.flaglint_cache/).")
+    var noCache = false
+    @Option(name: .long, help: "Keep the project index in DIR (default: .flaglint_cache/ in the project root; FLAGLINT_CACHE_DIR).")
+    var cacheDir: String?
 }
 
 struct Lint: ParsableCommand {
@@ -113,7 +117,7 @@ extension CommonOptions {
                       stdinFilename: stdinFilename, forceExclude: forceExclude,
                       select: select.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                       ignore: ignore.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
-                      color: color, quiet: quiet)
+                      color: color, quiet: quiet, noCache: noCache, cacheDir: cacheDir)
     }
 }
 

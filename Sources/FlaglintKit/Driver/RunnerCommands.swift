@@ -27,7 +27,8 @@ extension Runner {
         let settings = SessionSettings(currentDirectory: FileSystem.currentDirectory(), environment: environment,
                                        configFile: common.config, forceExclude: common.forceExclude,
                                        jobs: common.jobs ?? ProcessInfo.processInfo.activeProcessorCount, today: today,
-                                       select: common.select.map(Set.init), ignore: Set(common.ignore))
+                                       select: common.select.map(Set.init), ignore: Set(common.ignore),
+                                       useCache: !common.noCache, cacheDirectory: common.cacheDir)
         do {
             let session = try Session(settings)
             let plan = try session.plan(request)

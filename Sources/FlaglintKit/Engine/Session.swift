@@ -15,9 +15,17 @@ public struct SessionSettings: Sendable {
     /// `--select` / `--ignore`.
     public var select: Set<String>?
     public var ignore: Set<String>
+    /// Keep the project index between runs (`--no-cache` turns it off).
+    public var useCache: Bool
+    /// Where the index lives (`--cache-dir`, `FLAGLINT_CACHE_DIR`); default `.flaglint_cache/`
+    /// in the project root.
+    public var cacheDirectory: String?
 
     public init(currentDirectory: String, environment: [String: String] = [:], configFile: String? = nil, forceExclude: Bool = false,
-                jobs: Int = 1, today: CalendarDate, select: Set<String>? = nil, ignore: Set<String> = []) {
+                jobs: Int = 1, today: CalendarDate, select: Set<String>? = nil, ignore: Set<String> = [],
+                useCache: Bool = true, cacheDirectory: String? = nil) {
+        self.useCache = useCache
+        self.cacheDirectory = cacheDirectory ?? environment["FLAGLINT_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         self.currentDirectory = PathName.normalize(currentDirectory)
         self.environment = environment
         self.configFile = configFile
@@ -84,6 +92,11 @@ public struct Session: Sendable {
             public var settings: LintSettings
             public var inputs: [LintInput]
             public var registry: Registry?
+            /// The project the configuration governs: its directory (the git root, or the
+            /// working directory, for the defaults). Names resolve across all its files.
+            public var root: String
+            /// The run's paths include the whole project: no other file needs looking at.
+            public var coversProject: Bool
         }
         public var groups: [Group]
         /// Problems met while discovering files (unreadable directories): printed, never fatal alone.
@@ -132,6 +145,8 @@ public struct Session: Sendable {
             grouped[id]!.1.append(f)
         }
         let explicitFiles = files.contains { $0.isExplicit }
+        let requested = request.stdinPath == nil
+            ? (request.paths.isEmpty ? ["."] : request.paths).map { PathName.absolute($0, relativeTo: settings.currentDirectory) } : []
         var plan = Plan(groups: [], problems: problems, wholeProject: request.stdinContents == nil && !explicitFiles)
         for id in order {
             let (config, members) = grouped[id]!
@@ -140,9 +155,11 @@ public struct Session: Sendable {
             s.flagName = LifecycleCheck.flagName(registry)
             let inputs = members.map {
                 LintInput(displayPath: $0.displayPath, readPath: request.stdinContents == nil ? $0.path : nil, language: $0.language,
-                          contents: request.stdinContents, detectHeaderLanguage: $0.needsContentCheck)
+                          contents: request.stdinContents, detectHeaderLanguage: $0.needsContentCheck, sourcePath: $0.path)
             }
-            plan.groups.append(.init(configuration: config, settings: s, inputs: inputs, registry: registry))
+            let root = Self.projectRoot(of: config)
+            let covers = requested.contains { $0 == root || root.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+            plan.groups.append(.init(configuration: config, settings: s, inputs: inputs, registry: registry, root: root, coversProject: covers))
         }
         return plan
     }
@@ -219,7 +236,9 @@ public struct Session: Sendable {
                             rootDirectory: settings.currentDirectory)
         report.discoveryProblems = plan.problems
         for group in plan.groups {
-            let facts = analyze(group)
+            let index = openIndex(for: group)
+            let facts = analyze(group, index: index)
+            index.save()
             report.files += facts
             report.groups.append(.init(settings: group.settings, registry: group.registry))
             var findings = facts.flatMap(\.findings)
@@ -249,29 +268,127 @@ public struct Session: Sendable {
         return report
     }
 
-    /// Facts of every file of a group, keys and defaults resolved across its files, file rules run.
-    func analyze(_ group: Plan.Group) -> [FileFacts] {
+    /// The project a configuration governs: the `.lint.yml`'s directory, else the git root
+    /// above the working directory, else the working directory.
+    static func projectRoot(of config: Configuration) -> String {
+        if let file = config.file { return PathName.parent(file) }
+        for dir in PathName.selfAndAncestors(config.directory) where FileSystem.exists(PathName.join(dir, ".git")) { return dir }
+        return config.directory
+    }
+
+    /// The group's index: in the cache directory, one file per configuration and working
+    /// directory, keyed by everything that changes what analysis produces.
+    func openIndex(for group: Plan.Group) -> ProjectIndex {
+        guard settings.useCache else { return ProjectIndex(file: nil, key: "") }
+        let directory = settings.cacheDirectory.map { PathName.absolute($0, relativeTo: settings.currentDirectory) }
+            ?? PathName.join(group.root, ".flaglint_cache")
+        let config = group.configuration
+        var key = "\(Flaglint.version)|facts \(FileFacts.currentSchema)|cwd \(settings.currentDirectory)|config \(config.file ?? "<defaults>")"
+        if let file = config.file, let bytes = FileReader.readRegular(file, limit: 16 << 20) { key += "|\(ProjectIndex.hash(bytes))" }
+        if let db = config.compileCommands?.value, let bytes = FileReader.readRegular(db, limit: 1 << 30) { key += "|db \(ProjectIndex.hash(bytes))" }
+        key += "|prefilter \(group.settings.prefilterDisabled)"
+        let name = "index-" + ProjectIndex.hash("\(settings.currentDirectory)|\(config.file ?? "<defaults>")") + ".json"
+        return ProjectIndex(file: PathName.join(directory, name), key: key)
+    }
+
+    /// Every file of the group's project, as a whole-project run would discover it.
+    func projectInputs(_ group: Plan.Group) -> [LintInput] {
+        let discovery = FileDiscovery(resolver: configurations, forceExclude: false)
+        guard let result = try? discovery.discover([group.root]) else { return [] }
+        return result.files.filter { $0.configuration.file == group.configuration.file }.map {
+            LintInput(displayPath: $0.displayPath, readPath: $0.path, language: $0.language, detectHeaderLanguage: $0.needsContentCheck, sourcePath: $0.path)
+        }
+    }
+
+    /// One file's facts before resolution: from the index when the file did not change, else
+    /// analysed (and recorded).
+    private func cachedFacts(of input: LintInput, _ analyzer: FileAnalyzer, _ index: ProjectIndex) -> FileFacts {
+        guard input.contents == nil, let path = input.readPath else { return analyzer.analyze(input) }
+        let status = FileStatus.of(path)
+        if let status, let e = index.entry(for: path, status: status) { return Self.relocated(e.facts, to: input.displayPath) }
+        guard let status, let bytes = FileReader.read(path) else { return analyzer.analyze(input) }
+        let hash = ProjectIndex.hash(bytes)
+        var facts: FileFacts
+        var absent: Set<String> = []
+        if let e = index.entry(for: path, hash: hash) {
+            facts = Self.relocated(e.facts, to: input.displayPath)
+            absent = e.absentNames
+        } else {
+            var withContents = input
+            withContents.contents = bytes
+            facts = analyzer.analyze(withContents)
+        }
+        if !facts.hasFailure && !facts.followsIncludes {
+            // A file changed within the clock's resolution of now could change again unseen:
+            // such an entry is checked by content next time.
+            let recent = Int64(Date().timeIntervalSince1970 * 1_000_000_000) - status.modified < 2_000_000_000
+            index.store(ProjectIndex.Entry(size: status.size, modified: recent ? -1 : status.modified, inode: status.inode,
+                                           hash: hash, facts: facts, absentNames: absent), for: path)
+        }
+        return facts
+    }
+
+    /// Cached facts carry the display path they were made with; the index is per working
+    /// directory, so only a renamed display (a different spelling of the same file) differs.
+    static func relocated(_ facts: FileFacts, to displayPath: String) -> FileFacts {
+        guard facts.path != displayPath else { return facts }
+        var f = facts
+        f.path = displayPath
+        for i in f.problems.indices { f.problems[i].path = displayPath }
+        return f
+    }
+
+    /// Facts of the group's inputs, keys and defaults resolved across the whole project (the
+    /// files named and, when they are not all of it, the project's other files through the
+    /// index), file rules run.
+    func analyze(_ group: Plan.Group, index: ProjectIndex) -> [FileFacts] {
         let analyzer = FileAnalyzer(settings: group.settings)
         let jobs = settings.jobs
-        var facts = analyzer.analyze(group.inputs, jobs: jobs)
-        // Cross-file constants: only when some key or default stayed unresolved, and only the
-        // files that mention one of those names and were not parsed already are parsed, for
-        // their constants alone.
-        let missing = facts.reduce(into: Set<String>()) { $0.formUnion($1.unresolvedNames) }
+        var inputs = group.inputs
+        let requested = inputs.count
+        if !group.coversProject {
+            let own = Set(inputs.compactMap(\.sourcePath))
+            inputs += projectInputs(group).filter { !own.contains($0.sourcePath ?? "") }
+        }
+        var facts = ParallelMap.map(inputs, jobs: jobs) { cachedFacts(of: $0, analyzer, index) }
+        index.retain(Set(inputs.compactMap { $0.contents == nil ? $0.readPath : nil }))
+        // Names a key or default refers to that its own file does not define. Files not parsed
+        // are asked for their constants only when they mention one of those names, and the
+        // index remembers which names a file does not mention.
+        let missing = facts[..<requested].reduce(into: Set<String>()) { $0.formUnion($1.unresolvedNames) }
         if !missing.isEmpty {
-            let filter = Prefilter(names: missing)
-            let pending = facts.indices.filter { !facts[$0].parsed && facts[$0].constants.isEmpty && !facts[$0].hasFailure && facts[$0].problems.isEmpty }
-            let more = ParallelMap.map(pending, jobs: jobs) { i in analyzer.analyze(group.inputs[i], constantsNamed: filter) }
-            for (k, i) in pending.enumerated() { facts[i].constants = more[k].constants }
+            let pending = facts.indices.filter { !facts[$0].parsed && facts[$0].constants.isEmpty && facts[$0].problems.isEmpty }
+            let all = inputs
+            let found = ParallelMap.map(pending, jobs: jobs) { i -> [ConstantFact]? in
+                let input = all[i]
+                guard let path = input.readPath ?? input.sourcePath, input.contents == nil else {
+                    return analyzer.analyze(input, constantsNamed: Prefilter(names: missing)).constants
+                }
+                let status = FileStatus.of(path)
+                let cached = status.flatMap { index.entry(for: path, status: $0) }
+                let names = missing.subtracting(cached?.absentNames ?? [])
+                guard !names.isEmpty else { return nil }
+                let more = analyzer.analyze(input, constantsNamed: Prefilter(names: names))
+                if more.constants.isEmpty {
+                    index.recordAbsent(names, in: path)
+                    return nil
+                }
+                if var e = cached {
+                    e.facts.constants = more.constants
+                    index.store(e, for: path)
+                }
+                return more.constants
+            }
+            for (k, i) in pending.enumerated() { if let c = found[k] { facts[i].constants = c } }
             let project = ProjectConstants(facts, names: missing)
             if !project.isEmpty {
-                for i in facts.indices where !facts[i].unresolvedNames.isEmpty {
+                for i in 0..<requested where !facts[i].unresolvedNames.isEmpty {
                     if let resolved = project.resolve(facts[i]) { facts[i] = resolved }
                 }
             }
-            // Files parsed only for their constants report nothing of their own.
         }
-        return ParallelMap.map(facts, jobs: jobs) { f in
+        // Files parsed only for their constants report nothing of their own.
+        return ParallelMap.map(Array(facts[..<requested]), jobs: jobs) { f in
             var f = f
             if f.parsed { f.findings = FileRules.findings(f, settings: group.settings) }
             return f

@@ -11,17 +11,21 @@ public struct LintInput: Sendable {
     public var displayPath: String
     /// The path to read, or nil when `contents` is given (stdin).
     public var readPath: String?
+    /// The file's absolute path (for stdin, the path it is linted as): its identity in the project.
+    public var sourcePath: String?
     public var language: Language
     public var contents: [UInt8]?
     /// A `.h` file: C unless its content shows C++ or Objective-C (SPEC §6.3).
     public var detectHeaderLanguage: Bool
 
-    public init(displayPath: String, readPath: String?, language: Language, contents: [UInt8]? = nil, detectHeaderLanguage: Bool = false) {
+    public init(displayPath: String, readPath: String?, language: Language, contents: [UInt8]? = nil, detectHeaderLanguage: Bool = false,
+                sourcePath: String? = nil) {
         self.displayPath = displayPath
         self.readPath = readPath
         self.language = language
         self.contents = contents
         self.detectHeaderLanguage = detectHeaderLanguage
+        self.sourcePath = sourcePath ?? readPath
     }
 }
 
@@ -109,10 +113,10 @@ public struct FileAnalyzer: Sendable {
         let language = input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language
         facts.language = language
         let evaluators = byLanguage[language] ?? []
-        // A file with no evaluator name is not parsed, unless a `flaglint:` comment in it needs
-        // checking for unused-suppression.
+        // A file with no evaluator name is not parsed, unless it has a `flaglint:` comment
+        // (unused-suppression checks them). Whether that rule runs does not change the facts.
         let wanted = settings.prefilterDisabled || (!evaluators.isEmpty && prefilters[language]?.matches(bytes) == true)
-            || (settings.isEnabled(UnusedSuppressionRule.id) && Self.directiveFilter.matches(bytes))
+            || Self.directiveFilter.matches(bytes)
         let constantsOnly = !wanted && names?.matches(bytes) == true
         guard wanted || constantsOnly, let frontend = FrontendRegistry.frontend(for: language) else { return facts }
         let source = SourceFile(path: input.displayPath, language: language, bytes: bytes)
@@ -127,6 +131,7 @@ public struct FileAnalyzer: Sendable {
             return facts
         }
         facts.constants = model.constants.filter { $0.scope == nil }.map { ConstantFact(definition: $0, line: source.line(at: $0.offset)) }
+        facts.followsIncludes = model.followsIncludes
         if constantsOnly { return facts }
         facts.parsed = true
         for d in model.diagnostics {
@@ -149,6 +154,12 @@ public struct FileAnalyzer: Sendable {
 
 /// Reads a whole file; nil when it cannot be read (missing, a directory, no permission).
 public enum FileReader {
+    /// A regular file of at most `limit` bytes; nil for anything else.
+    public static func readRegular(_ path: String, limit: Int) -> [UInt8]? {
+        guard let status = FileStatus.of(path), status.size <= Int64(limit) else { return nil }
+        return read(path)
+    }
+
     public static func read(_ path: String) -> [UInt8]? {
         guard let f = fopen(path, "rb") else { return nil }
         defer { fclose(f) }

@@ -25,6 +25,9 @@ public struct FileFacts: Sendable, Equatable, Codable {
     /// The file rules' findings, after cross-file resolution; suppressions, baseline and diff
     /// are applied later, over the whole run.
     public var findings: [Finding]
+    /// The analysis read other files too (C-family includes through a compilation database):
+    /// the facts are not reusable on this file's content alone.
+    public var followsIncludes = false
 
     public init(path: String, language: Language, parsed: Bool = false, evaluations: [EvaluationFact] = [],
                 constants: [ConstantFact] = [], suppressions: InSourceSuppressions? = nil, problems: [Problem] = [],

@@ -12,6 +12,9 @@ public struct FileModel: Sendable {
     /// Constants the file sees through its includes (C-family header macros, read when a
     /// compilation database gives the file's real include paths).
     public var includedConstants: [IncludedConstant] = []
+    /// The frontend read other files to understand this one (a C-family file parsed with its
+    /// compilation database follows its includes): its facts change when they do.
+    public var followsIncludes = false
 
     public init(source: SourceFile, tokens: [Token], comments: [Comment], control: ControlTree,
                 constants: [ConstantDefinition] = [], diagnostics: [FrontendDiagnostic] = []) {

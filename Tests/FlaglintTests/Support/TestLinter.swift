@@ -21,8 +21,9 @@ enum TestLinter {
 
     /// A session over `paths` as the CLI would start it in the current directory.
     static func session(jobs: Int = 2, config: String? = nil, today: CalendarDate = CalendarDate.todayUTC(),
-                        select: Set<String>? = nil, ignore: Set<String> = []) throws -> Session {
+                        select: Set<String>? = nil, ignore: Set<String> = [], cacheDirectory: String? = nil) throws -> Session {
         try Session(SessionSettings(currentDirectory: FileSystem.currentDirectory(), environment: ProcessInfo.processInfo.environment,
-                                    configFile: config, jobs: jobs, today: today, select: select, ignore: ignore))
+                                    configFile: config, jobs: jobs, today: today, select: select, ignore: ignore,
+                                    useCache: cacheDirectory != nil, cacheDirectory: cacheDirectory))
     }
 }

@@ -22,6 +22,7 @@ public struct CFamilyFrontend: Frontend {
         var model = FileModel(source: source, tokens: stream.tokens, comments: stream.comments, control: structure.control,
                               constants: stream.macroConstants + structure.constants, diagnostics: lexed.diagnostics)
         model.partners = structure.partners
+        model.followsIncludes = !invocation.singleFile
         model.includedConstants = lexed.headerMacros.compactMap { m in
             guard let value = CTokenStream.decodeString(m.literal) else { return nil }
             return IncludedConstant(definition: ConstantDefinition(name: m.name, value: .string(value), offset: 0),
