@@ -1,5 +1,5 @@
 /// Named constants visible to key and default expressions: the file's own, and in
-/// whole-project runs every file's top-level constants (SPEC §4.1).
+/// other files' top-level constants, read from their facts (SPEC §4.1).
 public struct ConstantTable: Sendable {
     public struct Entry: Sendable, Equatable {
         public var definition: ConstantDefinition

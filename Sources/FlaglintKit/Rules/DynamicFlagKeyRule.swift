@@ -6,7 +6,7 @@ public struct DynamicFlagKeyRule: FileRule {
         defaultSeverity: .warning,
         whatItDoes: """
             Reports evaluations whose key is not a string literal and does not resolve to one through \
-            constants: same-file and (in whole-project runs) cross-file `let`/`static let`, enum raw \
+            constants in the file or in any file of the project (the project index): `let`/`static let`, enum raw \
             values, Python module and class constants, C `#define` and `const`/`constexpr` strings.
             """,
         whyIsThisBad: """
