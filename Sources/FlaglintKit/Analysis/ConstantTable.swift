@@ -44,6 +44,9 @@ public struct ConstantTable: Sendable {
 
     public var isEmpty: Bool { byName.isEmpty }
 
+    /// Every definition of `name`.
+    public func entries(named name: String) -> [Entry] { byName[name] ?? [] }
+
     /// Resolves `qualifiers.name` used at token `use` of file `path`. `implicitMember` is Swift's
     /// `.name` (an enum case or static member of the inferred type). Returns nil when unknown or
     /// ambiguous (several candidates with different values).
@@ -157,18 +160,26 @@ public struct ValueResolver: Sendable {
         return (names, implicit)
     }
 
-    private func constant(_ r: Range<Int>, _ model: FileModel, at use: Int) -> ConstantTable.Entry? {
-        guard let (names, implicit) = path(r, model), let name = names.last else { return nil }
+    /// The name `r` is written as. With `keyType` (the evaluator's `key_type`), Swift's implicit
+    /// member `.x` means `KeyType.x`: it resolves within that type only.
+    private func name(_ r: Range<Int>, _ model: FileModel, keyType: String?) -> NameReference? {
+        guard let (names, implicit) = path(r, model) else { return nil }
+        if implicit, let keyType { return NameReference(names: keyType.split(separator: ".").map(String.init) + names, implicitMember: false) }
+        return NameReference(names: names, implicitMember: implicit)
+    }
+
+    private func constant(_ r: Range<Int>, _ model: FileModel, at use: Int, keyType: String? = nil) -> ConstantTable.Entry? {
+        guard let ref = name(r, model, keyType: keyType), let name = ref.names.last else { return nil }
         let table = file.flatMap { $0.path == model.path ? $0.table : nil } ?? ConstantTable(model: model)
-        return table.lookup(name: name, qualifiers: Array(names.dropLast()), implicitMember: implicit, use: use, path: model.path)
+        return table.lookup(name: name, qualifiers: Array(ref.names.dropLast()), implicitMember: ref.implicitMember, use: use, path: model.path)
     }
 
     /// The name a key or default is written as, when the file itself does not define it: the
     /// session looks it up among the project's constants (`ProjectConstants`).
-    public func reference(_ range: Range<Int>, in model: FileModel, at use: Int) -> NameReference? {
+    public func reference(_ range: Range<Int>, in model: FileModel, at use: Int, keyType: String? = nil) -> NameReference? {
         let r = trimmed(range, model)
-        guard let (names, implicit) = path(r, model), constant(r, model, at: use) == nil else { return nil }
-        return NameReference(names: names, implicitMember: implicit)
+        guard let ref = name(r, model, keyType: keyType), constant(r, model, at: use, keyType: keyType) == nil else { return nil }
+        return ref
     }
 
     /// Adjacent string literals concatenate (Python, C); one literal is the common case.
@@ -183,13 +194,13 @@ public struct ValueResolver: Sendable {
         return s
     }
 
-    public func key(_ range: Range<Int>, in model: FileModel, at use: Int) -> FlagKey {
+    public func key(_ range: Range<Int>, in model: FileModel, at use: Int, keyType: String? = nil) -> FlagKey {
         let r = trimmed(range, model)
         let expression = text(r, in: model)
         if let s = stringLiteral(r, model) {
             return FlagKey(value: s, expression: expression, resolution: .literal)
         }
-        if let entry = constant(r, model, at: use), let key = Self.key(expression, through: entry) { return key }
+        if let entry = constant(r, model, at: use, keyType: keyType), let key = Self.key(expression, through: entry) { return key }
         return FlagKey(value: nil, expression: expression, resolution: .dynamic)
     }
 
@@ -202,8 +213,8 @@ public struct ValueResolver: Sendable {
 
     /// The default declared with the key's constant (`BASE_FEATURE(kX, ..., ENABLED_BY_DEFAULT)`),
     /// for evaluators whose calls take no default.
-    public func declaredDefault(ofKey range: Range<Int>, in model: FileModel, at use: Int) -> DefaultValue? {
-        constant(trimmed(range, model), model, at: use).flatMap(Self.declaredDefault)
+    public func declaredDefault(ofKey range: Range<Int>, in model: FileModel, at use: Int, keyType: String? = nil) -> DefaultValue? {
+        constant(trimmed(range, model), model, at: use, keyType: keyType).flatMap(Self.declaredDefault)
     }
 
     public static func declaredDefault(of entry: ConstantTable.Entry) -> DefaultValue? {

@@ -69,6 +69,9 @@ public struct EvaluationFact: Sendable, Equatable, Codable {
     public var lineText: String
     /// The checks that decide whether it runs (indices into the file's evaluations).
     public var controllers: [Controller]
+    /// Why a key stayed unresolved, when flaglint can say more than "dynamic" (an implicit
+    /// member that is a case of several enums).
+    public var keyNote: String?
 
     public init(evaluation: Evaluation, start: SourceLocation, end: SourceLocation, lineText: String, controllers: [Controller] = []) {
         self.evaluation = evaluation

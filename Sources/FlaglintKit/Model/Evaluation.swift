@@ -111,8 +111,12 @@ public struct EvaluatorInfo: Sendable, Hashable, Codable {
     /// Extra words for the missing-default message (e.g. "the Flagsmith client raises
     /// FlagsmithFeatureDoesNotExistError for unknown flags unless it has a default_flag_handler").
     public var note: String?
+    /// `key_type:` the type whose cases or static members are the keys: `.x` resolves as `KeyType.x`.
+    public var keyType: String?
 
-    public init(sdk: String, pattern: String, type: ValueType = .bool, fallback: Fallback = .unknown, polarity: Polarity = .positive, note: String? = nil) {
+    public init(sdk: String, pattern: String, type: ValueType = .bool, fallback: Fallback = .unknown, polarity: Polarity = .positive, note: String? = nil,
+                keyType: String? = nil) {
+        self.keyType = keyType
         self.sdk = sdk
         self.pattern = pattern
         self.type = type

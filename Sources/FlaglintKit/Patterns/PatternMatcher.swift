@@ -212,16 +212,17 @@ public struct PatternMatcher {
         let anchorIndex = anchor ?? start
         if isDeclaration(anchorIndex) { return nil }
         let range = min(rangeStart, start)..<pos
-        let key = resolveKey(bindings[Pattern.keyName], at: anchorIndex)
+        let keyType = evaluator.info.keyType
+        let key = resolveKey(bindings[Pattern.keyName], at: anchorIndex, keyType: keyType)
         guard let key else { return nil }
         var value = resolveDefault(bindings[Pattern.defaultName], hasDefault: p.metavariables.contains(Pattern.defaultName), at: anchorIndex)
         var keyRange: Range<Int>?, keyReference: NameReference?
         if case let .range(r)? = bindings[Pattern.keyName] {
-            if value == .absent, let declared = resolver.declaredDefault(ofKey: r, in: model, at: anchorIndex) {
+            if value == .absent, let declared = resolver.declaredDefault(ofKey: r, in: model, at: anchorIndex, keyType: keyType) {
                 value = declared
             }
             keyRange = byteRange(r)
-            if key.resolution == .dynamic { keyReference = resolver.reference(r, in: model, at: anchorIndex) }
+            if key.resolution == .dynamic { keyReference = resolver.reference(r, in: model, at: anchorIndex, keyType: keyType) }
         }
         var defaultRange: Range<Int>?, defaultReference: NameReference?
         if case let .range(r)? = bindings[Pattern.defaultName] {
@@ -458,12 +459,12 @@ public struct PatternMatcher {
 
     // MARK: Values
 
-    private func resolveKey(_ b: Binding?, at use: Int) -> FlagKey? {
+    private func resolveKey(_ b: Binding?, at use: Int, keyType: String?) -> FlagKey? {
         switch b {
         case let .identifierPart(s, _)?:
             return FlagKey(value: s, expression: s, resolution: .literal)
         case let .range(r)?:
-            return resolver.key(r, in: model, at: use)
+            return resolver.key(r, in: model, at: use, keyType: keyType)
         case let .unverifiable(r)?:
             return FlagKey(value: nil, expression: resolver.text(r, in: model), resolution: .dynamic)
         case .absent?, nil:

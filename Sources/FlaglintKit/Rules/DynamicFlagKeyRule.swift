@@ -42,7 +42,8 @@ public struct DynamicFlagKeyRule: FileRule {
         guard let severity = context.settings.severity else { return [] }
         return file.evaluations.filter { $0.key.resolution == .dynamic }.map { e in
             finding(file, e, severity: severity, flag: e.key.expression,
-                    message: "flag key `\(e.key.expression)` is not a literal or a constant flaglint can resolve: the flag cannot be tracked")
+                    message: "flag key `\(e.key.expression)` is not a literal or a constant flaglint can resolve: the flag cannot be tracked"
+                        + (e.keyNote.map { " (\($0))" } ?? ""))
         }
     }
 }

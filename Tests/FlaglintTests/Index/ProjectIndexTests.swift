@@ -216,3 +216,57 @@ struct ProjectIndexTests {
         #expect(!report.files.isEmpty && report.files.contains { !$0.evaluations.isEmpty })
     }
 }
+
+/// `key_type:` and ambiguous implicit members (`isFeatureOn(.newOnboarding)` where several
+/// enums have that case), in whole-project and single-file runs alike.
+@Suite(.enabled(if: CLI.binary != nil, CLI.skipReason))
+struct KeyTypeTests {
+    static func project(keyType: String?) throws -> Project {
+        try Project([
+            ".lint.yml": """
+                version: 1
+                sdks: []
+                evaluators:
+                  - match: "isFeatureOn($KEY)"
+                    language: swift
+                    fallback: false
+                \(keyType.map { "    key_type: \($0)\n" } ?? "")flags:
+                  new-onboarding: { owner: growth, aliases: [newOnboarding] }
+                """,
+            "Sources/Onboarding.swift": "enum Onboarding: String {\n    case newOnboarding = \"new-onboarding\"\n}\n",
+            "Sources/Legacy.swift": "enum Legacy: String {\n    case newOnboarding = \"legacy-onboarding\"\n}\n",
+            "Sources/View.swift": "func show() {\n    if isFeatureOn(.newOnboarding) { print(1) }\n}\n",
+        ])
+    }
+
+    @Test func anAmbiguousImplicitMemberSaysWhyAndNeverMakesTheFlagUnused() throws {
+        let project = try Self.project(keyType: nil)
+        defer { project.remove() }
+        for args in [["."], ["Sources/View.swift"]] {
+            let r = try project.run(ProjectIndexTests.base + args)
+            let all = try ProjectIndexTests.findings(r)
+            #expect(all.contains { $0.contains("dynamic-flag-key") && $0.contains("`.newOnboarding` is a member of 2 types: Legacy, Onboarding; set `key_type` on the evaluator") },
+                    "\(args): \(all)")
+            #expect(!r.stdout.contains("unused-flag"), "\(args): \(r.stdout)")
+        }
+    }
+
+    @Test func keyTypeResolvesWithinThatTypeOnly() throws {
+        let project = try Self.project(keyType: "Onboarding")
+        defer { project.remove() }
+        for args in [["."], ["Sources/View.swift"]] {
+            let r = try project.run(ProjectIndexTests.base + ["--format", "json"] + args)
+            #expect(!r.stdout.contains("dynamic-flag-key"), "\(args): \(r.stdout)")
+            #expect(!r.stdout.contains("unused-flag"), "\(args): \(r.stdout)")
+        }
+        let flags = try project.run(["flags", "--format", "json", "."])
+        #expect(flags.stdout.contains("\"key\": \"new-onboarding\""), "\(flags.stdout)")
+    }
+
+    @Test func aKeyTypeThatIsNotATypeNameIsAConfigurationError() throws {
+        let project = try Self.project(keyType: "\"not a type\"")
+        defer { project.remove() }
+        let r = try project.run(["."])
+        #expect(r.status == 2 && r.stderr.contains("`key_type` must name a type"), "\(r)")
+    }
+}
