@@ -57,7 +57,7 @@ import Testing
         }
         let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         var checked = 0
-        for rel in files.sorted() where !rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+        for rel in files.sorted() where !rel.split(separator: "/").dropLast().contains(where: { $0.hasPrefix(".") }) {
             let ext = (rel as NSString).pathExtension.lowercased()
             let path = PathName.normalize(root + "/" + rel)
             let isCode = Self.sourceExtensions.contains(ext) || ext == "json"

@@ -168,18 +168,32 @@ public struct ValueResolver: Sendable {
         return NameReference(names: names, implicitMember: implicit)
     }
 
-    private func constant(_ r: Range<Int>, _ model: FileModel, at use: Int, keyType: String? = nil) -> ConstantTable.Entry? {
-        guard let ref = name(r, model, keyType: keyType), let name = ref.names.last else { return nil }
+    private func lookup(_ ref: NameReference, _ model: FileModel, at use: Int) -> ConstantTable.Entry? {
+        guard let name = ref.names.last else { return nil }
         let table = file.flatMap { $0.path == model.path ? $0.table : nil } ?? ConstantTable(model: model)
         return table.lookup(name: name, qualifiers: Array(ref.names.dropLast()), implicitMember: ref.implicitMember, use: use, path: model.path)
     }
 
-    /// The name a key or default is written as, when the file itself does not define it: the
-    /// session looks it up among the project's constants (`ProjectConstants`).
+    /// The constant `r` names in this file, an alias (`on = NEW_CHECKOUT`) followed one level
+    /// when its target is defined here too.
+    private func constant(_ r: Range<Int>, _ model: FileModel, at use: Int, keyType: String? = nil) -> ConstantTable.Entry? {
+        guard let ref = name(r, model, keyType: keyType), let entry = lookup(ref, model, at: use) else { return nil }
+        if case let .alias(target) = entry.definition.value, let resolved = lookup(target, model, at: use) {
+            if case .alias = resolved.definition.value { return nil }
+            return resolved
+        }
+        return entry
+    }
+
+    /// The name a key or default is written as, when the file itself does not define it (or
+    /// defines it as an alias of a name it does not define): the session looks it up among the
+    /// project's constants (`ProjectConstants`).
     public func reference(_ range: Range<Int>, in model: FileModel, at use: Int, keyType: String? = nil) -> NameReference? {
         let r = trimmed(range, model)
-        guard let ref = name(r, model, keyType: keyType), constant(r, model, at: use, keyType: keyType) == nil else { return nil }
-        return ref
+        guard let ref = name(r, model, keyType: keyType) else { return nil }
+        guard let entry = lookup(ref, model, at: use) else { return ref }
+        if case let .alias(target) = entry.definition.value, lookup(target, model, at: use) == nil { return target }
+        return nil
     }
 
     /// Adjacent string literals concatenate (Python, C); one literal is the common case.
@@ -237,6 +251,7 @@ public struct ValueResolver: Sendable {
         case let .bool(b): value = .bool(b)
         case let .integer(i): value = language.isCFamily ? .integer(i) : .other(String(i))
         case let .string(s): value = .string(s)
+        case .alias: return .unresolved(expression: expression)
         }
         return .literal(value, expression: expression)
     }

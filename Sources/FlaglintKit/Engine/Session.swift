@@ -341,6 +341,34 @@ public struct Session: Sendable {
     /// Facts of the group's inputs, keys and defaults resolved across the whole project (the
     /// files named and, when they are not all of it, the project's other files through the
     /// index), file rules run.
+    /// Gives files not parsed the chance to supply constants named `names`: those that mention
+    /// one are parsed for their constants; the index remembers which names a file does not mention.
+    private func lookForConstants(named missing: Set<String>, in facts: inout [FileFacts], _ inputs: [LintInput],
+                                  _ analyzer: FileAnalyzer, _ index: ProjectIndex) {
+        let pending = facts.indices.filter { !facts[$0].parsed && facts[$0].constants.isEmpty && facts[$0].problems.isEmpty }
+        let found = ParallelMap.map(pending, jobs: settings.jobs) { i -> [ConstantFact]? in
+            let input = inputs[i]
+            guard let path = input.readPath, input.contents == nil else {
+                return analyzer.analyze(input, constantsNamed: Prefilter(names: missing)).constants
+            }
+            let status = FileStatus.of(path)
+            let cached = status.flatMap { index.entry(for: path, status: $0) }
+            let names = missing.subtracting(cached?.absentNames ?? [])
+            guard !names.isEmpty else { return nil }
+            let more = analyzer.analyze(input, constantsNamed: Prefilter(names: names))
+            if more.constants.isEmpty {
+                index.recordAbsent(names, in: path)
+                return nil
+            }
+            if var e = cached {
+                e.facts.constants = more.constants
+                index.store(e, for: path)
+            }
+            return more.constants
+        }
+        for (k, i) in pending.enumerated() { if let c = found[k] { facts[i].constants = c } }
+    }
+
     func analyze(_ group: Plan.Group, index: ProjectIndex) -> [FileFacts] {
         let analyzer = FileAnalyzer(settings: group.settings)
         let jobs = settings.jobs
@@ -355,31 +383,16 @@ public struct Session: Sendable {
         // Names a key or default refers to that its own file does not define. Files not parsed
         // are asked for their constants only when they mention one of those names, and the
         // index remembers which names a file does not mention.
-        let missing = facts[..<requested].reduce(into: Set<String>()) { $0.formUnion($1.unresolvedNames) }
+        var missing = facts[..<requested].reduce(into: Set<String>()) { $0.formUnion($1.unresolvedNames) }
         if !missing.isEmpty {
-            let pending = facts.indices.filter { !facts[$0].parsed && facts[$0].constants.isEmpty && facts[$0].problems.isEmpty }
-            let all = inputs
-            let found = ParallelMap.map(pending, jobs: jobs) { i -> [ConstantFact]? in
-                let input = all[i]
-                guard let path = input.readPath ?? input.sourcePath, input.contents == nil else {
-                    return analyzer.analyze(input, constantsNamed: Prefilter(names: missing)).constants
-                }
-                let status = FileStatus.of(path)
-                let cached = status.flatMap { index.entry(for: path, status: $0) }
-                let names = missing.subtracting(cached?.absentNames ?? [])
-                guard !names.isEmpty else { return nil }
-                let more = analyzer.analyze(input, constantsNamed: Prefilter(names: names))
-                if more.constants.isEmpty {
-                    index.recordAbsent(names, in: path)
-                    return nil
-                }
-                if var e = cached {
-                    e.facts.constants = more.constants
-                    index.store(e, for: path)
-                }
-                return more.constants
+            var asked = Set<String>()
+            // Twice at most: the second round asks for what aliases found in the first stand for.
+            for _ in 0..<2 where !missing.subtracting(asked).isEmpty {
+                let names = missing.subtracting(asked)
+                asked.formUnion(names)
+                lookForConstants(named: names, in: &facts, inputs, analyzer, index)
+                missing = ProjectConstants.withAliasTargets(missing, in: facts)
             }
-            for (k, i) in pending.enumerated() { if let c = found[k] { facts[i].constants = c } }
             let project = ProjectConstants(facts, names: missing)
             if !project.isEmpty {
                 for i in 0..<requested where !facts[i].unresolvedNames.isEmpty {

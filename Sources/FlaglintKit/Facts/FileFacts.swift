@@ -86,20 +86,6 @@ public struct EvaluationFact: Sendable, Equatable, Codable {
     public var column: Int { start.column }
 }
 
-/// A key or default written as a (qualified) name: `kNewCheckout`, `Flags.newCheckout`,
-/// Swift's implicit member `.newCheckout`, `features::kFoo`.
-public struct NameReference: Sendable, Hashable, Codable {
-    /// Qualifiers then the name (`["Flags", "newCheckout"]`), `.rawValue` and `self` dropped.
-    public var names: [String]
-    /// Swift's `.name`: an enum case or static member of the type the call expects.
-    public var implicitMember: Bool
-
-    public init(names: [String], implicitMember: Bool) {
-        self.names = names
-        self.implicitMember = implicitMember
-    }
-}
-
 /// A constant as other files see it.
 public struct ConstantFact: Sendable, Equatable, Codable {
     public var definition: ConstantDefinition

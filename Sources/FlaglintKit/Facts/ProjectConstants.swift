@@ -17,10 +17,22 @@ public struct ProjectConstants: Sendable {
 
     /// The constants named in `names` that `files` define (all of them when `names` is nil).
     public init(_ files: [FileFacts], names: Set<String>? = nil) {
+        let names = names.map { Self.withAliasTargets($0, in: files) }
         for f in files where !f.constants.isEmpty {
             let wanted = names.map { n in f.constants.filter { n.contains($0.definition.name) } } ?? f.constants
             if !wanted.isEmpty { tables[Family(f.language), default: ConstantTable()].add(wanted, fromPath: f.path) }
         }
+    }
+
+    /// `names` and the names their aliases (`FLAG = OTHER`) stand for.
+    public static func withAliasTargets(_ names: Set<String>, in files: [FileFacts]) -> Set<String> {
+        var out = names
+        for f in files {
+            for c in f.constants where names.contains(c.definition.name) {
+                if case let .alias(target) = c.definition.value, let last = target.names.last { out.insert(last) }
+            }
+        }
+        return out
     }
 
     public var isEmpty: Bool { tables.values.allSatisfy(\.isEmpty) }
@@ -64,8 +76,14 @@ public struct ProjectConstants: Sendable {
         return "`.\(name)` is a member of \(types.count) types: \(types.sorted().joined(separator: ", ")); set `key_type` on the evaluator"
     }
 
-    private func lookup(_ ref: NameReference, in table: ConstantTable, from path: String) -> ConstantTable.Entry? {
-        guard let name = ref.names.last else { return nil }
-        return table.lookup(name: name, qualifiers: Array(ref.names.dropLast()), implicitMember: ref.implicitMember, use: 0, path: path)
+    /// The constant `ref` names, a module-level alias in another file followed one level.
+    private func lookup(_ ref: NameReference, in table: ConstantTable, from path: String, followingAlias: Bool = true) -> ConstantTable.Entry? {
+        guard let name = ref.names.last,
+              let entry = table.lookup(name: name, qualifiers: Array(ref.names.dropLast()), implicitMember: ref.implicitMember, use: 0, path: path)
+        else { return nil }
+        if case let .alias(target) = entry.definition.value {
+            return followingAlias ? lookup(target, in: table, from: entry.path, followingAlias: false) : nil
+        }
+        return entry
     }
 }

@@ -125,3 +125,17 @@ public struct EvaluatorInfo: Sendable, Hashable, Codable {
         self.note = note
     }
 }
+
+/// A key or default written as a (qualified) name: `kNewCheckout`, `Flags.newCheckout`,
+/// Swift's implicit member `.newCheckout`, `features::kFoo`.
+public struct NameReference: Sendable, Hashable, Codable {
+    /// Qualifiers then the name (`["Flags", "newCheckout"]`), `.rawValue` and `self` dropped.
+    public var names: [String]
+    /// Swift's `.name`: an enum case or static member of the type the call expects.
+    public var implicitMember: Bool
+
+    public init(names: [String], implicitMember: Bool) {
+        self.names = names
+        self.implicitMember = implicitMember
+    }
+}

@@ -52,6 +52,9 @@ public struct ConstantDefinition: Sendable, Equatable, Codable {
         case string(String)
         case bool(Bool)
         case integer(Int)
+        /// Another name (`on = NEW_CHECKOUT`, `let e = Names.someCase`): the constant has that
+        /// name's value, wherever it is defined (one level, like aliases of evaluations).
+        case alias(NameReference)
     }
     /// The constant's own name (`kNewCheckout`, `newCheckout` for an enum case).
     public var name: String
