@@ -157,7 +157,7 @@ public struct Session: Sendable {
                 LintInput(displayPath: $0.displayPath, readPath: request.stdinContents == nil ? $0.path : nil, language: $0.language,
                           contents: request.stdinContents, detectHeaderLanguage: $0.needsContentCheck, sourcePath: $0.path)
             }
-            let root = Self.projectRoot(of: config)
+            let root = Self.projectRoot(of: config, firstFile: members.first?.path, currentDirectory: settings.currentDirectory)
             let covers = requested.contains { $0 == root || root.hasPrefix($0 == "/" ? "/" : $0 + "/") }
             plan.groups.append(.init(configuration: config, settings: s, inputs: inputs, registry: registry, root: root, coversProject: covers))
         }
@@ -268,12 +268,15 @@ public struct Session: Sendable {
         return report
     }
 
-    /// The project a configuration governs: the `.lint.yml`'s directory, else the git root
-    /// above the working directory, else the working directory.
-    static func projectRoot(of config: Configuration) -> String {
+    /// The project a configuration governs: the `.lint.yml`'s directory; without one, the git
+    /// root above the linted files, else the working directory when they are inside it, else
+    /// their own directory.
+    static func projectRoot(of config: Configuration, firstFile: String?, currentDirectory: String) -> String {
         if let file = config.file { return PathName.parent(file) }
-        for dir in PathName.selfAndAncestors(config.directory) where FileSystem.exists(PathName.join(dir, ".git")) { return dir }
-        return config.directory
+        let start = firstFile.map(PathName.parent) ?? currentDirectory
+        for dir in PathName.selfAndAncestors(start) where FileSystem.exists(PathName.join(dir, ".git")) { return dir }
+        if start == currentDirectory || start.hasPrefix(currentDirectory == "/" ? "/" : currentDirectory + "/") { return currentDirectory }
+        return start
     }
 
     /// The group's index: in the cache directory, one file per configuration and working
@@ -303,7 +306,7 @@ public struct Session: Sendable {
     /// One file's facts before resolution: from the index when the file did not change, else
     /// analysed (and recorded).
     private func cachedFacts(of input: LintInput, _ analyzer: FileAnalyzer, _ index: ProjectIndex) -> FileFacts {
-        guard input.contents == nil, let path = input.readPath else { return analyzer.analyze(input) }
+        guard index.isEnabled, input.contents == nil, let path = input.readPath else { return analyzer.analyze(input) }
         let status = FileStatus.of(path)
         if let status, let e = index.entry(for: path, status: status) { return Self.relocated(e.facts, to: input.displayPath) }
         guard let status, let bytes = FileReader.read(path) else { return analyzer.analyze(input) }
@@ -348,7 +351,7 @@ public struct Session: Sendable {
         let pending = facts.indices.filter { !facts[$0].parsed && facts[$0].constants.isEmpty && facts[$0].problems.isEmpty }
         let found = ParallelMap.map(pending, jobs: settings.jobs) { i -> [ConstantFact]? in
             let input = inputs[i]
-            guard let path = input.readPath, input.contents == nil else {
+            guard index.isEnabled, let path = input.readPath, input.contents == nil else {
                 return analyzer.analyze(input, constantsNamed: Prefilter(names: missing)).constants
             }
             let status = FileStatus.of(path)
