@@ -43,8 +43,11 @@ public struct ControlTree: Sendable {
 
 /// What ends a branch body unconditionally.
 public enum ExitKind: Sendable, Equatable {
-    /// `return`, `throw`, `raise`, `fatalError(...)`, `abort()`, `exit(...)`: leaves the function.
+    /// `return`, `fatalError(...)`, `abort()`, `exit(...)`: leaves the function.
     case function
+    /// `throw`, `raise`: leaves the innermost enclosing `do`/`try` block that has a catch
+    /// clause (SPEC §4.1), else the function.
+    case thrown
     /// `break`: leaves the innermost loop, or the innermost `switch` when it is inside one.
     case loop
     /// `continue`: ends the iteration of the innermost loop; a `switch` around it does not
@@ -89,6 +92,7 @@ public struct ControlTreeBuilder: Sendable {
     private var functionBodies: [Range<Int>] = []
     private var loopBodies: [Range<Int>] = []
     private var switchBodies: [Range<Int>] = []
+    private var catchingBodies: [Range<Int>] = []
     /// The case bodies of each switch / match statement.
     private var switchCases: [[Range<Int>]] = []
     private let tokenCount: Int
@@ -106,6 +110,10 @@ public struct ControlTreeBuilder: Sendable {
     /// A switch body that `break` leaves (Swift, C; not a Python `match`). The case bodies
     /// come with `switchStatement`; `continue` goes on past the switch to its loop.
     public mutating func switchBoundary(body: Range<Int>) { switchBodies.append(body) }
+
+    /// The body of a `do`/`try` block with a catch clause (any `catch` in Swift and C++, any
+    /// `except` in Python): a `throw`/`raise` inside it exits only this block.
+    public mutating func catchingBlock(body: Range<Int>) { catchingBodies.append(body) }
 
     /// A declaration or definition header that is not code (see `ControlTree.declarations`).
     public mutating func declaration(_ range: Range<Int>) { tree.addDeclaration(range) }
@@ -196,7 +204,7 @@ public struct ControlTreeBuilder: Sendable {
     /// Resolves early exits against the declared boundaries and returns the tree.
     ///
     /// An exit controls what follows it up to the end of its boundary (function, loop, or
-    /// the switch a `break` leaves), except the other cases of each switch it is inside: only
+    /// the switch a `break` leaves, the catching block a `throw` leaves), except the other cases of each switch it is inside: only
     /// one case runs, so those are not after it. `continue` thus controls the rest of its case
     /// and what follows the switch up to the end of the loop.
     public consuming func finish() -> ControlTree {
@@ -208,6 +216,7 @@ public struct ControlTreeBuilder: Sendable {
             }
             return best
         }
+        let throwBoundaries = functionBodies + catchingBodies
         let switches = switchCases.compactMap { cases in cases.map(\.upperBound).max().map { (cases, $0) } }
         for exit in exits {
             let end: Int
@@ -215,6 +224,8 @@ public struct ControlTreeBuilder: Sendable {
             case .function:
                 // File end for top-level code.
                 end = innermost(functionBodies, exit.after)?.upperBound ?? tokenCount
+            case .thrown:
+                end = innermost(throwBoundaries, exit.after)?.upperBound ?? tokenCount
             case .loop:
                 // Outside any known loop or switch: do not guess.
                 guard let b = innermost(loopBodies + switchBodies, exit.after) else { continue }

@@ -178,7 +178,8 @@ struct PythonStructure {
             case "def": return functionDefinition(start: i, keyword: i)
             case "class": return classDefinition(i)
             case "with", "elif", "except": return plainBlock(i, expressionFrom: i + 1)
-            case "else", "try", "finally": return plainBlock(i, expressionFrom: nil)
+            case "try": return tryStatement(i)
+            case "else", "finally": return plainBlock(i, expressionFrom: nil)
             case "async":
                 if isKeyword(i + 1, "def") { return functionDefinition(start: i, keyword: i + 1) }
                 if isKeyword(i + 1, "for") { return forLoop(i + 1) }
@@ -254,6 +255,14 @@ struct PythonStructure {
             return end
         }
         if let from = expressionFrom { scanExpression(from..<colon) }
+        return colon + 1
+    }
+
+    /// `try:` with an `except` clause (any, conservatively): a `raise` in its suite leaves
+    /// only the suite. The clauses themselves are plain blocks.
+    mutating func tryStatement(_ i: Int) -> Int {
+        guard let (colon, s) = header(i) else { return plainBlock(i, expressionFrom: nil) }
+        if isKeyword(s.next, "except") { builder.catchingBlock(body: s.body) }
         return colon + 1
     }
 
@@ -376,7 +385,8 @@ struct PythonStructure {
         let first = tokens[r.lowerBound]
         if first.kind == .keyword {
             switch first.text {
-            case "return", "raise": return .function
+            case "return": return .function
+            case "raise": return .thrown
             case "break": return .loop
             case "continue": return .continueLoop
             default: return nil
