@@ -62,6 +62,18 @@ public struct PatternMatcher {
         if let anchor = p.anchorName, lead < p.elements.count, case .name = p.elements[lead] {
             return (names[anchor] ?? []).map { $0 - lead }.filter { $0 >= 0 }
         }
+        // `$R.$KEY.isEnabled`: find the first fixed name and step back over the path before it
+        // (an access may be two tokens, Swift's `?` `.`); `match` checks each start.
+        if lead < p.elements.count, case .pathMeta = p.elements[lead],
+           let n = p.elements.firstIndex(where: { if case .name = $0 { return true }; return false }),
+           case let .name(anchor) = p.elements[n] {
+            let accesses = p.elements[..<n].filter { $0 == .access }.count
+            var out: [Int] = []
+            for t in names[anchor] ?? [] {
+                for extra in 0...accesses where t - n - extra >= 0 { out.append(t - n - extra) }
+            }
+            return out.sorted()
+        }
         if lead < p.elements.count, case let .namePart(prefix, _, suffix) = p.elements[lead] {
             var out: [Int] = []
             for (name, idx) in names where name.count > prefix.count + suffix.count && name.hasPrefix(prefix) && name.hasSuffix(suffix) {
@@ -301,11 +313,57 @@ public struct PatternMatcher {
         case let .tokens(words):
             guard a.value.count == words.count else { return false }
             return zip(a.value, words).allSatisfy { tokens[$0.0].text == $0.1 }
+        case let .path(components):
+            return pathBindings(components, a.value) != nil
         }
     }
 
     private func bind(_ v: Pattern.Argument.Value, _ a: ActualArgument, _ bindings: inout [String: Binding]) {
-        if case let .meta(m, _) = v { bindings[m] = .range(a.value) }
+        switch v {
+        case let .meta(m, _): bindings[m] = .range(a.value)
+        case let .path(components): bindings.merge(pathBindings(components, a.value) ?? [:]) { $1 }
+        case .ellipsis, .tokens: break
+        }
+    }
+
+    /// `features::k$KEY`, `$NS::k$KEY`: the argument must be names joined by member accesses
+    /// (a leading `::` allowed in the C family); the last names match the components one to
+    /// one, a leading qualifier metavariable takes the names before them (at least one).
+    private func pathBindings(_ components: [Pattern.PathComponent], _ r: Range<Int>) -> [String: Binding]? {
+        var names: [Int] = []
+        var i = r.lowerBound
+        if i < r.upperBound, model.language.isCFamily, tokens[i].kind == .punctuation, tokens[i].text == "::" { i += 1 }
+        while i < r.upperBound {
+            guard tokens[i].kind == .identifier else { return nil }
+            names.append(i)
+            i += 1
+            guard i < r.upperBound else { break }
+            let len = accessLength(at: i)
+            guard len > 0, i + len < r.upperBound else { return nil }
+            i += len
+        }
+        var fixed = components[...]
+        var out: [String: Binding] = [:]
+        if case let .qualifier(m)? = components.first {
+            fixed = components.dropFirst()
+            guard names.count > fixed.count else { return nil }
+            out[m] = .range(r.lowerBound..<names[names.count - fixed.count - 1] + 1)
+        } else {
+            guard names.count == fixed.count else { return nil }
+        }
+        for (c, t) in zip(fixed, names.suffix(fixed.count)) {
+            let text = tokens[t].text
+            switch c {
+            case let .name(n):
+                guard text == n else { return nil }
+            case let .namePart(prefix, meta, suffix):
+                guard text.count > prefix.count + suffix.count, text.hasPrefix(prefix), text.hasSuffix(suffix) else { return nil }
+                out[meta] = .identifierPart(String(text.dropFirst(prefix.count).dropLast(suffix.count)), token: t)
+            case .qualifier:
+                return nil
+            }
+        }
+        return out
     }
 
     private func matchArguments(_ pattern: [Pattern.Argument], in r: Range<Int>, into bindings: inout [String: Binding]) -> Bool {
