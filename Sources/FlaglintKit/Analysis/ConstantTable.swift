@@ -194,7 +194,7 @@ public struct ValueResolver: Sendable {
     /// for evaluators whose calls take no default.
     public func declaredDefault(ofKey range: Range<Int>, in model: FileModel, at use: Int) -> DefaultValue? {
         guard let entry = constant(trimmed(range, model), model, at: use), let d = entry.definition.declaredDefault else { return nil }
-        return .literal(.bool(d.value), expression: "\(d.expression) (declared at \(entry.path):\(entry.line))")
+        return .declared(d.value, expression: d.expression, alternatives: d.alternatives, location: "\(entry.path):\(entry.line)")
     }
 
     public func defaultValue(_ range: Range<Int>, in model: FileModel, at use: Int) -> DefaultValue {
@@ -229,8 +229,10 @@ public struct ValueResolver: Sendable {
             if w == "False" { return .bool(false) }
         case .c, .cpp, .objc, .objcpp:
             switch w {
-            case "true", "YES", "@YES", "TRUE": return .bool(true)
-            case "false", "NO", "@NO", "FALSE": return .bool(false)
+            // `LDBooleanTrue`/`LDBooleanFalse`: the LaunchDarkly C SDKs' own constants, known
+            // without the SDK's header (which a file-by-file parse never reads).
+            case "true", "YES", "@YES", "TRUE", "LDBooleanTrue": return .bool(true)
+            case "false", "NO", "@NO", "FALSE", "LDBooleanFalse": return .bool(false)
             default:
                 if toks.first?.kind == .number, let i = Self.cInteger(w) { return .integer(i) }
             }

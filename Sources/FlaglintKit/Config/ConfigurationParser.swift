@@ -347,7 +347,7 @@ struct ConfigReader {
 
     // MARK: Sections
 
-    static let evaluatorKeys = ["match", "language", "type", "fallback", "polarity", "note"]
+    static let evaluatorKeys = ["match", "language", "type", "fallback", "polarity", "note", "requires_import", "key_from_identifier"]
 
     func evaluator(_ node: Node) throws(ConfigError) -> EvaluatorDefinition {
         let entries = try entries(node, what: "an evaluator")
@@ -392,7 +392,26 @@ struct ConfigReader {
         if let node = value("fallback") { info.fallback = try choice(node, what: "`fallback`", among: [EvaluatorInfo.Fallback.false, .true, .unknown]) }
         if let node = value("polarity") { info.polarity = try choice(node, what: "`polarity`", among: [EvaluatorInfo.Polarity.positive, .negative]) }
         if let node = value("note") { info.note = try string(node, what: "`note`") }
-        return EvaluatorDefinition(info: info, languages: languages, pattern: pattern, origin: location(node).description)
+        var required: [String] = []
+        if let node = value("requires_import") {
+            if case .sequence = node {
+                required = try strings(node, what: "`requires_import`").map(\.value)
+            } else {
+                required = [try string(node, what: "`requires_import`")]
+            }
+            if required.isEmpty { throw error(node, "`requires_import` must name at least one module or header") }
+        }
+        var template: KeyTemplate?
+        if let node = value("key_from_identifier") {
+            let text = try string(node, what: "`key_from_identifier`")
+            do {
+                template = try KeyTemplate(parsing: text)
+            } catch {
+                throw location(inScalar: node, offset: error.column - 1).error("bad `key_from_identifier`: \(error.message)")
+            }
+        }
+        return EvaluatorDefinition(info: info, languages: languages, pattern: pattern, origin: location(node).description,
+                                   requiredImports: required, keyFromIdentifier: template)
     }
 
     func ruleSettings(_ rule: Entry) throws(ConfigError) -> RuleConfiguration {

@@ -191,7 +191,12 @@ public struct Linter: Sendable {
             out.insert(last == "rawValue" && parts.count > 1 ? String(parts[parts.count - 2]) : String(last))
         }
         for e in evaluations {
-            if e.key.resolution == .dynamic { add(e.key.expression) }
+            switch e.key.resolution {
+            // A key named by `key_from_identifier` is looked up in the other files too: its
+            // declaration, when found there, wins.
+            case .dynamic, .fromIdentifier: add(e.key.expression)
+            case .literal, .constant: break
+            }
             if case let .unresolved(x) = e.defaultValue { add(x) }
         }
         return out
@@ -234,6 +239,7 @@ public struct Linter: Sendable {
         case let .literal(v, expression):
             switch v.truth { case true?: d = "true"; case false?: d = "false"; case nil: d = expression }
         case let .unresolved(x), let .unverifiable(x): d = x
+        case let .declared(value, _, _, _): d = value ? "true" : "false"
         }
         return EvaluationRecord(path: file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                                 language: file.model.language, key: e.key, sdk: e.evaluator.sdk, defaultDescription: d,

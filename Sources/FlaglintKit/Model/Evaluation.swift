@@ -34,6 +34,9 @@ public struct FlagKey: Sendable, Hashable {
         case constant(name: String, path: String, line: Int)
         /// Not resolvable: the flag cannot be tracked.
         case dynamic
+        /// The key's declaration was not found; the evaluator's `key_from_identifier` template
+        /// named the flag after the identifier (`kFoo` → `Foo` by `k$NAME`).
+        case fromIdentifier(identifier: String, template: String)
     }
     /// The key as a string; `nil` for a dynamic key.
     public var value: String?
@@ -63,6 +66,10 @@ public enum DefaultValue: Sendable, Hashable {
     case unresolved(expression: String)
     /// Cannot be seen at the call (Python `**kwargs`, `*args`).
     case unverifiable(expression: String)
+    /// Not passed at the call: declared with the key (Chromium's `BASE_FEATURE(kX, "X",
+    /// base::FEATURE_ENABLED_BY_DEFAULT)`). `alternatives` lists each `#if` branch's spelling
+    /// when there are several; `value` is true when any of them is.
+    case declared(Bool, expression: String, alternatives: [String], location: String)
 }
 
 public enum LiteralValue: Sendable, Hashable {

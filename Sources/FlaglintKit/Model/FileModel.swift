@@ -67,11 +67,15 @@ public struct ConstantDefinition: Sendable, Equatable {
     public var declaredDefault: DeclaredDefault?
 
     public struct DeclaredDefault: Sendable, Equatable {
+        /// True when the declaration (any of its preprocessor alternatives) is default-true.
         public var value: Bool
         public var expression: String
-        public init(value: Bool, expression: String) {
+        /// Each `#if`/`#else` alternative's spelling, when there are several.
+        public var alternatives: [String]
+        public init(value: Bool, expression: String, alternatives: [String] = []) {
             self.value = value
             self.expression = expression
+            self.alternatives = alternatives
         }
     }
 

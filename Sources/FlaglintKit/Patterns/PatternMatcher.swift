@@ -35,9 +35,14 @@ public struct PatternMatcher {
             enclosingSquare = Self.enclosingSquares(tokens, partners)
         }
         var byAnchor: [Int: Evaluation] = [:]
+        var imports: [String]?
         for index in live.sorted() {
             let evaluator = evaluators[index]
             guard evaluator.languages.contains(model.language) else { continue }
+            if !evaluator.requiredImports.isEmpty {
+                if imports == nil { imports = ImportScanner.imports(in: model.source) }
+                guard ImportScanner.satisfies(imports ?? [], evaluator.requiredImports) else { continue }
+            }
             for start in candidates(evaluator.pattern) {
                 guard let e = match(evaluator, at: start), byAnchor[e.anchor] == nil else { continue }
                 byAnchor[e.anchor] = e
@@ -224,8 +229,11 @@ public struct PatternMatcher {
         let anchorIndex = anchor ?? start
         if isDeclaration(anchorIndex) { return nil }
         let range = min(rangeStart, start)..<pos
-        let key = resolveKey(bindings[Pattern.keyName], at: anchorIndex)
-        guard let key else { return nil }
+        guard var key = resolveKey(bindings[Pattern.keyName], at: anchorIndex) else { return nil }
+        if key.resolution == .dynamic, let template = evaluator.keyFromIdentifier, case let .range(r)? = bindings[Pattern.keyName],
+           let named = nameFromIdentifier(r, template: template) {
+            key = named
+        }
         var value = resolveDefault(bindings[Pattern.defaultName], hasDefault: p.metavariables.contains(Pattern.defaultName), at: anchorIndex)
         if value == .absent, case let .range(r)? = bindings[Pattern.keyName],
            let declared = resolver.declaredDefault(ofKey: r, in: model, at: anchorIndex) {
@@ -233,6 +241,19 @@ public struct PatternMatcher {
         }
         return Evaluation(evaluator: evaluator.info, tokens: range, anchor: anchorIndex, key: key, defaultValue: value,
                           startOffset: tokens[anchorIndex].start, endOffset: tokens[pos - 1].end)
+    }
+
+    /// `key_from_identifier`: a key written as a (qualified) name whose declaration was not
+    /// found, named after its last identifier when that fits the template.
+    private func nameFromIdentifier(_ r: Range<Int>, template: KeyTemplate) -> FlagKey? {
+        guard let last = r.last, tokens[last].kind == .identifier, let name = template.name(in: tokens[last].text) else { return nil }
+        var i = r.lowerBound
+        while i < last {
+            guard tokens[i].kind == .identifier || isAccess(i) else { return nil }
+            i += 1
+        }
+        return FlagKey(value: name, expression: resolver.text(r, in: model),
+                       resolution: .fromIdentifier(identifier: tokens[last].text, template: template.text))
     }
 
     /// SPEC §4.1: a key written in the path before the call (`Feature_$KEY::IsEnabled()`) puts

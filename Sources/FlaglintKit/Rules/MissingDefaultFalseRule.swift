@@ -88,6 +88,16 @@ public struct MissingDefaultFalseRule: FileRule {
                     findings.append(finding(file, e, severity: severity, flag: name,
                         message: "flag `\(name)` is evaluated without a default and this SDK then falls back to `\(safe ? falseWord : trueWord)`; pass \(off)\(note)"))
                 }
+            case let .declared(value, expression, alternatives, location):
+                guard value != safe else { continue }
+                // Chromium-style declared state: nothing "fails" here; the old behaviour comes
+                // back only when a field-trial config turns the feature off.
+                let state = value ? "enabled" : "disabled"
+                let spelled = alternatives.isEmpty ? "by default (`\(expression)`, declared at \(location))"
+                    : "by default in one of its `#if` alternatives (" + alternatives.map { "`\($0)`" }.joined(separator: " / ") + ", declared at \(location))"
+                findings.append(finding(file, e, severity: severity, flag: name,
+                    message: "flag `\(name)` is \(state) \(spelled): "
+                        + "the new behaviour is on wherever no field-trial config turns it off; declare it \(value ? "disabled" : "enabled") by default until it has rolled out"))
             case let .unresolved(expression), let .unverifiable(expression):
                 guard info.type == .bool, let u = context.settings.unverifiable else { continue }
                 findings.append(finding(file, e, severity: u, flag: name,
