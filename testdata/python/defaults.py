@@ -1,5 +1,6 @@
 """Default values: literals, keyword and positional forms, constants, unresolvable names."""
 import ldclient
+from flagsmith import Flagsmith
 from openfeature import api
 
 ld = ldclient.get()

@@ -29,7 +29,7 @@ private struct CatalogueReader {
     let yaml: String
 
     static let rootKeys = ["id", "name", "docs", "evaluators", "examples"]
-    static let evaluatorKeys = ["language", "match", "type", "fallback", "polarity", "note", "requires_import", "key_from_identifier"]
+    static let evaluatorKeys = ["language", "match", "type", "fallback", "polarity", "note", "requires_import", "key_from_identifier", "controls"]
     static let exampleKeys = ["language", "evaluations", "code"]
 
     func catalogue(_ root: Node) throws(CatalogueError) -> SDKCatalogue {
@@ -86,7 +86,7 @@ private struct CatalogueReader {
 
         var info = EvaluatorInfo(sdk: sdk, pattern: match)
         if let typeNode = fields["type"] {
-            info.type = try choice(typeNode, what: "type", EvaluatorInfo.ValueType.init(rawValue:), ["bool", "any"])
+            info.type = try choice(typeNode, what: "type", EvaluatorInfo.ValueType.init(rawValue:), ["bool", "any", "maybe-bool"])
         }
         if let fallbackNode = fields["fallback"] {
             info.fallback = try choice(fallbackNode, what: "fallback", EvaluatorInfo.Fallback.init(rawValue:),
@@ -98,6 +98,9 @@ private struct CatalogueReader {
         }
         if let noteNode = fields["note"] {
             info.note = try string(noteNode, what: "note")
+        }
+        if let controlsNode = fields["controls"] {
+            info.controlsClass = try choice(controlsNode, what: "controls", { $0 == "class" ? true : nil }, ["class"])
         }
         var required: [String] = []
         if let importNode = fields["requires_import"] {

@@ -347,7 +347,7 @@ struct ConfigReader {
 
     // MARK: Sections
 
-    static let evaluatorKeys = ["match", "language", "type", "fallback", "polarity", "note", "requires_import", "key_from_identifier"]
+    static let evaluatorKeys = ["match", "language", "type", "fallback", "polarity", "note", "requires_import", "key_from_identifier", "controls"]
 
     func evaluator(_ node: Node) throws(ConfigError) -> EvaluatorDefinition {
         let entries = try entries(node, what: "an evaluator")
@@ -388,10 +388,11 @@ struct ConfigReader {
             if languages.isEmpty { throw error(languageNode, "`language` must name at least one language") }
         }
         var info = EvaluatorInfo(sdk: "custom", pattern: text)
-        if let node = value("type") { info.type = try choice(node, what: "`type`", among: [EvaluatorInfo.ValueType.bool, .any]) }
+        if let node = value("type") { info.type = try choice(node, what: "`type`", among: [EvaluatorInfo.ValueType.bool, .any, .maybeBool]) }
         if let node = value("fallback") { info.fallback = try choice(node, what: "`fallback`", among: [EvaluatorInfo.Fallback.false, .true, .unknown]) }
         if let node = value("polarity") { info.polarity = try choice(node, what: "`polarity`", among: [EvaluatorInfo.Polarity.positive, .negative]) }
         if let node = value("note") { info.note = try string(node, what: "`note`") }
+        if let node = value("controls") { info.controlsClass = try choice(node, what: "`controls`", among: [ControlsScope.class]) == .class }
         var required: [String] = []
         if let node = value("requires_import") {
             if case .sequence = node {

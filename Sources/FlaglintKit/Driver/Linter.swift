@@ -49,8 +49,11 @@ public struct FileResult: Sendable {
     public var evaluations: [EvaluationRecord] = []
     /// Problems with the file itself, rendered `path:line:col: warning: message`.
     public var diagnostics: [String] = []
-    /// Set when the file could not be linted at all (unreadable, frontend unavailable).
+    /// Set when the file could not be linted at all (unreadable, internal error): the run stops.
     public var failure: String?
+    /// Set when the file's frontend cannot run here (libclang missing for a C-family file):
+    /// the other files are still linted and reported, and the run exits with status 2.
+    public var unavailable: String?
     /// Whether the frontend ran (the prefilter found a name).
     public var parsed = false
     /// Names of constants a key or default refers to that this file does not define: a
@@ -154,7 +157,7 @@ public struct Linter: Sendable {
         do {
             model = try frontend.parse(source, context: settings.frontendContext)
         } catch let e as FrontendUnavailable {
-            result.failure = "\(input.displayPath): error: \(e.message)"
+            result.unavailable = "\(input.displayPath):1:1: error: not linted: \(e.message)"
             return result
         } catch {
             result.failure = "\(input.displayPath): error: \(error)"

@@ -199,6 +199,7 @@ extension Runner {
         for r in results {
             if !common.quiet { for d in r.diagnostics { stderr.write(d + "\n") } }
             if let f = r.failure { fatal.insert(f) }
+            if let u = r.unavailable { stderr.write(u + "\n") }
         }
         if !fatal.isEmpty {
             for f in fatal.sorted() { stderr.write(f + "\n") }
@@ -240,6 +241,12 @@ extension Runner {
         case let .success(r): results = r
         }
         let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
+        // Files that could not be linted (libclang missing): the report covers the others, the
+        // exit status is 2, and no baseline is written from a partial run.
+        let incomplete = results.contains { $0.unavailable != nil }
+        if let path = options.writeBaseline, incomplete {
+            return fail("flaglint: not writing the baseline \(path): some files could not be linted (see above)")
+        }
         if let path = options.writeBaseline {
             let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
             let current = findings.filter { $0.suppression?.kind != .inSource }.map { f -> Finding in
@@ -262,6 +269,13 @@ extension Runner {
         if format == .text && !common.quiet {
             if options.statistics { stderr.write(TextReporter.statistics(report)) }
             stderr.write(TextReporter.summary(report) + "\n")
+        }
+        if incomplete {
+            if !common.quiet {
+                let n = results.filter { $0.unavailable != nil }.count
+                stderr.write("\(n) file\(n == 1 ? " was" : "s were") not linted (see the errors above): exit status 2.\n")
+            }
+            return 2
         }
         let shown = report.unsuppressed
         switch failOn {
@@ -297,7 +311,7 @@ extension Runner {
         case "markdown": document = MarkdownFlagsReporter().render(inventory)
         default: document = FlagsTextReporter().render(inventory)
         }
-        return emit(document, to: common.output) ? 0 : 2
+        return emit(document, to: common.output) && !results.contains(where: { $0.unavailable != nil }) ? 0 : 2
     }
 
     static func suppressionContext(_ settings: LintSettings) -> InSourceSuppressions.Context {
@@ -322,6 +336,10 @@ extension Runner {
         }) {
         case let .failure(s): return s.code
         case let .success(r): results = r
+        }
+        // A partial run would drop the entries of the files it could not lint.
+        if results.contains(where: { $0.unavailable != nil }) {
+            return fail("flaglint: not pruning \(path): some files could not be linted (see above)")
         }
         let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
         let roots = (common.paths.isEmpty ? ["."] : common.paths).map { PathName.normalize(mapper(PathName.display(PathName.absolute($0, relativeTo: cwd), currentDirectory: cwd))) }

@@ -29,6 +29,9 @@ public struct ControlTree: Sendable {
     /// Token ranges that are declarations or definitions, not code (`func boolVariation(...)`,
     /// `def variation(...)`, an out-of-line C++ signature, a `#define` body): no evaluations there.
     public private(set) var declarations: [Range<Int>] = []
+    /// Class bodies, for evaluators whose evaluation controls the class it is written in
+    /// (`controls: class`: django-waffle's `waffle_flag = "x"` in a `WaffleFlagMixin` view).
+    public private(set) var classBodies: [Range<Int>] = []
 
     public init() {}
 
@@ -39,6 +42,19 @@ public struct ControlTree: Sendable {
     fileprivate mutating func addCondition(_ r: Range<Int>) { if !r.isEmpty { conditions.append(r) } }
     fileprivate mutating func addAssignment(_ a: Assignment) { assignments.append(a) }
     fileprivate mutating func addDeclaration(_ r: Range<Int>) { if !r.isEmpty { declarations.append(r) } }
+    fileprivate mutating func addClassBody(_ r: Range<Int>) { if !r.isEmpty { classBodies.append(r) } }
+
+    /// The tree with `evaluations` of `controls: class` evaluators as conditions controlling
+    /// the innermost class body around each (an unchanged tree when there are none).
+    func withClassControls(_ evaluations: [Evaluation]) -> ControlTree {
+        var out = self
+        for e in evaluations where e.evaluator.controlsClass {
+            guard let body = classBodies.filter({ $0.contains(e.anchor) }).min(by: { $0.count < $1.count }) else { continue }
+            out.addCondition(e.tokens)
+            out.add(.init(kind: .branch, body: body, conditions: [e.tokens]))
+        }
+        return out
+    }
 }
 
 /// What ends a branch body unconditionally.
@@ -114,6 +130,9 @@ public struct ControlTreeBuilder: Sendable {
     /// The body of a `do`/`try` block with a catch clause (any `catch` in Swift and C++, any
     /// `except` in Python): a `throw`/`raise` inside it exits only this block.
     public mutating func catchingBlock(body: Range<Int>) { catchingBodies.append(body) }
+
+    /// A class body (see `ControlTree.classBodies`).
+    public mutating func classBody(_ range: Range<Int>) { tree.addClassBody(range) }
 
     /// A declaration or definition header that is not code (see `ControlTree.declarations`).
     public mutating func declaration(_ range: Range<Int>) { tree.addDeclaration(range) }

@@ -92,7 +92,10 @@ public enum LiteralValue: Sendable, Hashable {
 
 /// The parts of an evaluator definition that rules need.
 public struct EvaluatorInfo: Sendable, Hashable {
-    public enum ValueType: String, Sendable, Hashable { case bool, any }
+    /// `bool`: a boolean flag; `any`: any value type; `maybe-bool`: any value type, and the
+    /// SDK's only way to read a boolean flag (LaunchDarkly Python's `variation`), so a default
+    /// that cannot be resolved is reported at the `unverifiable` severity as for `bool`.
+    public enum ValueType: String, Sendable, Hashable { case bool, any, maybeBool = "maybe-bool" }
     public enum Fallback: String, Sendable, Hashable { case `false`, `true`, unknown }
     public enum Polarity: String, Sendable, Hashable { case positive, negative }
 
@@ -106,6 +109,9 @@ public struct EvaluatorInfo: Sendable, Hashable {
     /// Extra words for the missing-default message (e.g. "the Flagsmith client raises
     /// FlagsmithFeatureDoesNotExistError for unknown flags unless it has a default_flag_handler").
     public var note: String?
+    /// `controls: class`: the evaluation controls the class it is written in (a class
+    /// attribute that a mixin reads before every request).
+    public var controlsClass: Bool = false
 
     public init(sdk: String, pattern: String, type: ValueType = .bool, fallback: Fallback = .unknown, polarity: Polarity = .positive, note: String? = nil) {
         self.sdk = sdk

@@ -24,6 +24,12 @@ public struct EvaluatorDefinition: Sendable {
     }
 }
 
+/// `controls:` of an evaluator: what else than its own expression the evaluation decides.
+public enum ControlsScope: String, Sendable {
+    /// The class the evaluation is written in (a class attribute a mixin reads).
+    case `class`
+}
+
 /// A `key_from_identifier:` template: an identifier with one `$NAME` in it (`k$NAME`).
 public struct KeyTemplate: Sendable, Equatable {
     public var prefix: String

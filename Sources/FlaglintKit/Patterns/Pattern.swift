@@ -20,6 +20,9 @@ public struct Pattern: Sendable {
         case namePart(prefix: String, meta: String, suffix: String)
         /// A metavariable standing for one identifier of a member path (`FeatureFlag.$KEY.enabled`).
         case pathMeta(String)
+        /// A metavariable after `=`: the assigned value, one literal or (qualified) name
+        /// (`waffle_flag = $KEY`).
+        case valueMeta(String)
         /// Member access: `.` `?.` `!.` `->` `::`.
         case access
         /// A call or subscript argument list: `(` args `)` or `[` args `]`.
@@ -123,7 +126,7 @@ public struct Pattern: Sendable {
         }
         for e in elements {
             switch e {
-            case let .namePart(_, m, _), let .pathMeta(m): out.append(m)
+            case let .namePart(_, m, _), let .pathMeta(m), let .valueMeta(m): out.append(m)
             case let .arguments(_, args): args.forEach { add($0.value) }
             case let .message(r, pieces):
                 if let r { out.append(r) }
@@ -174,6 +177,14 @@ struct PatternParser {
             case let .meta(m, optional):
                 if optional {
                     throw PatternError("`$\(m)?` (may be absent) is allowed only as an argument, as in `f($KEY, $DEFAULT?)`", column: col)
+                }
+                if elements.last == .literal("="), elements.count >= 2 {
+                    elements.append(.valueMeta(m))
+                    pos += 1
+                    if pos < toks.count {
+                        throw PatternError("`$\(m)` after `=` is the whole assigned value: nothing may follow it", column: toks[pos].1)
+                    }
+                    continue
                 }
                 // After `.`, or first after a receiver (`$R.$KEY.isEnabled`): one member of a path.
                 guard elements.last == .access || (hasReceiver && elements.isEmpty) else {

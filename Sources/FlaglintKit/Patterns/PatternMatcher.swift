@@ -204,6 +204,19 @@ public struct PatternMatcher {
                 guard tokens[pos].kind == .identifier else { return nil }
                 bindings[meta] = .identifierPart(tokens[pos].text, token: pos)
                 pos += 1
+            case let .valueMeta(meta):
+                // One literal, or a name with member accesses (`"x"`, `FLAG`, `flags.NEW_UI`).
+                var end = pos + 1
+                if tokens[pos].kind == .identifier {
+                    while end + 1 < tokens.count, isAccess(end), tokens[end + 1].kind == .identifier { end += 2 }
+                } else {
+                    guard tokens[pos].kind == .string || tokens[pos].kind == .number else { return nil }
+                }
+                // The value ends the statement: `waffle_flag = "x" if a else "y"` is not one value.
+                if end < tokens.count, tokens[end].kind != .layout, !tokens[end].flags.contains(.lineStart),
+                   !(tokens[end].kind == .punctuation && [";", "}"].contains(tokens[end].text)) { return nil }
+                bindings[meta] = .range(pos..<end)
+                pos = end
             case .access:
                 let len = accessLength(at: pos)
                 guard len > 0 else { return nil }

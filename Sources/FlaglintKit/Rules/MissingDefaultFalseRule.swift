@@ -71,7 +71,7 @@ public struct MissingDefaultFalseRule: FileRule {
                     }
                     continue
                 }
-                if info.type == .any, case .integer = value { continue }
+                if info.type != .bool, case .integer = value { continue }
                 if truth != safe {
                     findings.append(finding(file, e, severity: severity, flag: name,
                         message: "flag `\(name)` falls back to `\(expression)`: when the flag service fails the new behaviour switches on; use \(off)"))
@@ -99,7 +99,7 @@ public struct MissingDefaultFalseRule: FileRule {
                     message: "flag `\(name)` is \(state) \(spelled): "
                         + "the new behaviour is on wherever no field-trial config turns it off; declare it \(value ? "disabled" : "enabled") by default until it has rolled out"))
             case let .unresolved(expression), let .unverifiable(expression):
-                guard info.type == .bool, let u = context.settings.unverifiable else { continue }
+                guard info.type == .bool || info.type == .maybeBool, let u = context.settings.unverifiable else { continue }
                 findings.append(finding(file, e, severity: u, flag: name,
                     message: "default `\(expression)` of flag `\(name)` cannot be verified to be \(off)"))
             }

@@ -21,6 +21,10 @@ struct PythonStructure {
     var candidates: [Candidate] = []
     /// How often each name is bound per scope: a name bound twice is not a constant.
     var bindings: [String: Int] = [:]
+    /// Decorator expressions read since the last statement: they control the body of the
+    /// `def`/`class` they decorate (django-waffle's `@waffle_flag("x")` runs the view only
+    /// when the flag is on).
+    var decorators: [Range<Int>] = []
 
     struct Scope {
         enum Kind { case function, classBody }
@@ -170,6 +174,17 @@ struct PythonStructure {
     mutating func statement(at i: Int) -> Int {
         let t = tokens[i]
         let end = lineEnd(i)
+        if t.kind == .punctuation && t.text == "@" {
+            scanExpression(i + 1..<end)
+            decorators.append(i + 1..<end)
+            return end
+        }
+        let decorating = decorators
+        decorators = []
+        if t.kind == .keyword, t.text == "def" || t.text == "class" || (t.text == "async" && isKeyword(i + 1, "def")),
+           !decorating.isEmpty, let (_, s) = header(t.text == "async" ? i + 1 : i) {
+            for d in decorating { builder.decision([DecisionArm(condition: d, body: s.body)], statementEnd: s.next) }
+        }
         if t.kind == .keyword {
             switch t.text {
             case "if": return ifChain(i)
@@ -186,10 +201,6 @@ struct PythonStructure {
                 if isKeyword(i + 1, "with") { return plainBlock(i + 1, expressionFrom: i + 2) }
             default: break
             }
-        }
-        if t.kind == .punctuation && t.text == "@" {
-            scanExpression(i + 1..<end)
-            return end
         }
         if t.kind == .identifier && t.text == "match", let next = matchStatement(i) {
             return next
@@ -272,6 +283,7 @@ struct PythonStructure {
             return lineEnd(i)
         }
         builder.declaration(i..<colon + 1)
+        builder.classBody(s.body)
         let name = tokens[min(i + 1, colon)].kind == .identifier ? tokens[i + 1].text : ""
         scopes.append(Scope(kind: .classBody, name: name, body: s.body))
         return colon + 1
