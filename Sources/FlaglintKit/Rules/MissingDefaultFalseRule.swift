@@ -9,7 +9,12 @@ public struct MissingDefaultFalseRule: FileRule {
             `@YES`, a non-zero integer in the C family, `"true"`), that pass no default where the SDK does \
             not fall back to `false`, or (at the `unverifiable` severity) whose default is an expression \
             flaglint cannot resolve to a literal. For negative-polarity checks (`is_off`) the safe \
-            default is `true` and everything is inverted. A `!` at the call site changes nothing.
+            default is `true` and everything is inverted. A `!` at the call site changes nothing. \
+            A flag declared with its state (Chromium's `BASE_FEATURE(kX, "X", \
+            base::FEATURE_ENABLED_BY_DEFAULT)`) is reported as enabled by default at every check; when the \
+            state differs between `#if`/`#else` alternatives, each is named and the flag counts as \
+            enabled by default if any alternative is. `type: maybe-bool` evaluators (LaunchDarkly \
+            Python's `variation`) report unresolvable defaults at the `unverifiable` severity too.
             """,
         whyIsThisBad: """
             The default is what runs when the flag service is down, the SDK is not initialised or the \
