@@ -36,4 +36,18 @@ static NSString *const kDarkMode = @"dark-mode";
     return value;
 }
 
+// An `@throw` caught by the enclosing `@try` leaves only the `@try` block.
+- (void)reload {
+    @try {
+        if (![[LDClient get] boolVariationForKey:@"objc-caught-a" defaultValue:NO]) @throw [NSException exceptionWithName:@"off" reason:nil userInfo:nil];
+        if ([[LDClient get] boolVariationForKey:@"objc-caught-b" defaultValue:NO]) {
+            [[LDClient get] boolVariationForKey:@"objc-caught-c" defaultValue:NO];   // expect: nested-flag
+        }
+    } @catch (NSException *e) {
+    }
+    if ([[LDClient get] boolVariationForKey:@"objc-caught-d" defaultValue:NO]) {
+        [[LDClient get] boolVariationForKey:@"objc-caught-e" defaultValue:NO];
+    }
+}
+
 @end

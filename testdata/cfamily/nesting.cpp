@@ -128,3 +128,21 @@ void Page::SameFlag(Client& client, Context ctx) {
         }
     }
 }
+
+// A `throw` caught by the enclosing `try` leaves only the `try` block.
+void Page::Caught(Client& client, Context ctx) {
+    try {
+        if (!client.BoolVariation(ctx, "caught-a", false)) throw 1;
+        if (client.BoolVariation(ctx, "caught-b", false)) {
+            client.BoolVariation(ctx, "caught-c", false);   // expect: nested-flag
+        }
+    } catch (...) {
+    }
+    if (client.BoolVariation(ctx, "caught-d", false)) {
+        client.BoolVariation(ctx, "caught-e", false);
+    }
+    if (!client.BoolVariation(ctx, "caught-f", false)) throw 2;
+    if (client.BoolVariation(ctx, "caught-g", false)) {
+        client.BoolVariation(ctx, "caught-h", false);   // expect: nested-flag
+    }
+}

@@ -1,5 +1,6 @@
 """Default values: literals, keyword and positional forms, constants, unresolvable names."""
 import ldclient
+from flagsmith import Flagsmith
 from openfeature import api
 
 ld = ldclient.get()
@@ -28,3 +29,6 @@ def defaults(context, flags, configured):
     local_off = False
     client.get_boolean_value(flag_key="d12", default_value=local_off)
     ld.variation("d13", context, "blue")
+    # LaunchDarkly's `variation` may read a boolean flag: a default it cannot resolve is unverifiable.
+    ld.variation("d14", context, configured)  # expect: missing-default-false
+    ld.variation_detail("d15", context, default=configured)  # expect: missing-default-false

@@ -186,3 +186,40 @@ class Banner:
         if self.show_tips:
             if client.is_enabled("ct4"):
                 client.is_enabled("ct5")
+
+
+# A `raise` caught by the `try` (any `except`) leaves only the `try` suite
+def caught_raise():
+    try:
+        if not client.is_enabled("cr1"):
+            raise ValueError("off")
+        if client.is_enabled("cr2"):
+            client.is_enabled("cr3")  # expect: nested-flag
+    except ValueError:
+        pass
+    if client.is_enabled("cr4"):
+        client.is_enabled("cr5")
+    if not client.is_enabled("cr6"):
+        raise ValueError("off")
+    if client.is_enabled("cr7"):
+        client.is_enabled("cr8")  # expect: nested-flag
+
+
+# try/finally without except does not catch: the raise leaves the function
+def uncaught_raise():
+    try:
+        if not client.is_enabled("ur1"):
+            raise ValueError("off")
+    finally:
+        cleanup()
+    if client.is_enabled("ur2"):
+        client.is_enabled("ur3")  # expect: nested-flag
+
+
+# Comprehensions inside comprehensions: the inner and the outer `if` clauses both control
+def nested_comprehensions(rows):
+    return [[client.is_enabled("nc3") for cell in row if client.is_enabled("nc2")] for row in rows if client.is_enabled("nc1")]  # expect: nested-flag
+
+
+def nested_comprehension_in_clause(rows):
+    return {k: [v for v in vs if client.is_enabled("nd2") and client.is_enabled("nd3")] for k, vs in rows if client.is_enabled("nd1")}  # expect: nested-flag

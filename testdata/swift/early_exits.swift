@@ -99,3 +99,33 @@ func badge(client: LDClient, kind: Kind) -> String {
     }
     return "badge"
 }
+
+// A `throw` caught by the enclosing `do` leaves only the `do` block: it controls the rest of
+// that block, not what follows the `do`/`catch` statement.
+func reload(client: LDClient) throws {
+    do {
+        if !client.boolVariation(forKey: "reload-cache", defaultValue: false) { throw CacheError.disabled }
+        if client.boolVariation(forKey: "reload-warm", defaultValue: false) {
+            _ = client.boolVariation(forKey: "reload-warm-all", defaultValue: false)  // expect: nested-flag
+        }
+    } catch {
+        log(error)
+    }
+    if client.boolVariation(forKey: "reload-stats", defaultValue: false) {
+        _ = client.boolVariation(forKey: "reload-stats-detail", defaultValue: false)
+    }
+    // Nested: the inner `do` catches; the outer one is what the rest of its block follows.
+    do {
+        do {
+            guard client.boolVariation(forKey: "reload-index", defaultValue: false) else { throw CacheError.disabled }
+        } catch CacheError.disabled {}
+        if client.boolVariation(forKey: "reload-index-a", defaultValue: false) {
+            _ = client.boolVariation(forKey: "reload-index-b", defaultValue: false)
+        }
+    } catch {}
+    // Without a `catch` the throw leaves the function.
+    if !client.boolVariation(forKey: "reload-strict", defaultValue: false) { throw CacheError.disabled }
+    if client.boolVariation(forKey: "reload-strict-a", defaultValue: false) {
+        _ = client.boolVariation(forKey: "reload-strict-b", defaultValue: false)  // expect: nested-flag
+    }
+}

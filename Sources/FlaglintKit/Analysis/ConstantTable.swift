@@ -50,9 +50,11 @@ public struct ConstantTable: Sendable {
     /// Resolves `qualifiers.name` used at token `use` of file `path`. `implicitMember` is Swift's
     /// `.name` (an enum case or static member of the inferred type). Returns nil when unknown or
     /// ambiguous (several candidates with different values).
-    public func lookup(name: String, qualifiers: [String], implicitMember: Bool, use: Int, path: String) -> Entry? {
+    public func lookup(name: String, qualifiers: [String], implicitMember: Bool, use: Int, path: String,
+                       visible files: Set<String>? = nil) -> Entry? {
         guard let all = byName[name] else { return nil }
         let visible = all.filter { e in
+            if let files, e.definition.isMacro, !files.contains(e.path) { return false }
             guard let scope = e.definition.scope else { return true }
             return e.path == path && scope.contains(use)
         }
@@ -233,7 +235,7 @@ public struct ValueResolver: Sendable {
 
     public static func declaredDefault(of entry: ConstantTable.Entry) -> DefaultValue? {
         guard let d = entry.definition.declaredDefault else { return nil }
-        return .literal(.bool(d.value), expression: "\(d.expression) (declared at \(entry.path):\(entry.line))")
+        return .declared(d.value, expression: d.expression, alternatives: d.alternatives, location: "\(entry.path):\(entry.line)")
     }
 
     public func defaultValue(_ range: Range<Int>, in model: FileModel, at use: Int) -> DefaultValue {
@@ -272,8 +274,10 @@ public struct ValueResolver: Sendable {
             if w == "False" { return .bool(false) }
         case .c, .cpp, .objc, .objcpp:
             switch w {
-            case "true", "YES", "@YES", "TRUE": return .bool(true)
-            case "false", "NO", "@NO", "FALSE": return .bool(false)
+            // `LDBooleanTrue`/`LDBooleanFalse`: the LaunchDarkly C SDKs' own constants, known
+            // without the SDK's header (which a file-by-file parse never reads).
+            case "true", "YES", "@YES", "TRUE", "LDBooleanTrue": return .bool(true)
+            case "false", "NO", "@NO", "FALSE", "LDBooleanFalse": return .bool(false)
             default:
                 if toks.first?.kind == .number, let i = Self.cInteger(w) { return .integer(i) }
             }

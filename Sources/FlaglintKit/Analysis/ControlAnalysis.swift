@@ -14,7 +14,7 @@ public enum ControlAnalysis {
     public static func controllers(of evaluations: [Evaluation], in model: FileModel) -> [[Controller]] {
         guard !evaluations.isEmpty else { return [] }
         let tokens = model.tokens
-        let tree = model.control
+        let tree = model.control.withClassControls(evaluations)
         // Evaluations sorted by anchor (the matcher returns them so; keep it robust).
         let order = evaluations.indices.sorted { evaluations[$0].anchor < evaluations[$1].anchor }
         let anchors = order.map { evaluations[$0].anchor }

@@ -29,7 +29,7 @@ private struct CatalogueReader {
     let yaml: String
 
     static let rootKeys = ["id", "name", "docs", "evaluators", "examples"]
-    static let evaluatorKeys = ["language", "match", "type", "fallback", "polarity", "note"]
+    static let evaluatorKeys = ["language", "match", "type", "fallback", "polarity", "note", "requires_import", "key_from_identifier", "controls"]
     static let exampleKeys = ["language", "evaluations", "code"]
 
     func catalogue(_ root: Node) throws(CatalogueError) -> SDKCatalogue {
@@ -86,7 +86,7 @@ private struct CatalogueReader {
 
         var info = EvaluatorInfo(sdk: sdk, pattern: match)
         if let typeNode = fields["type"] {
-            info.type = try choice(typeNode, what: "type", EvaluatorInfo.ValueType.init(rawValue:), ["bool", "any"])
+            info.type = try choice(typeNode, what: "type", EvaluatorInfo.ValueType.init(rawValue:), ["bool", "any", "maybe-bool"])
         }
         if let fallbackNode = fields["fallback"] {
             info.fallback = try choice(fallbackNode, what: "fallback", EvaluatorInfo.Fallback.init(rawValue:),
@@ -99,7 +99,27 @@ private struct CatalogueReader {
         if let noteNode = fields["note"] {
             info.note = try string(noteNode, what: "note")
         }
-        return EvaluatorDefinition(info: info, languages: languages, pattern: pattern, origin: location(of: node))
+        if let controlsNode = fields["controls"] {
+            info.controlsClass = try choice(controlsNode, what: "controls", { $0 == "class" ? true : nil }, ["class"])
+        }
+        var required: [String] = []
+        if let importNode = fields["requires_import"] {
+            let items: [Node]
+            if case .sequence = importNode { items = try sequence(importNode, what: "requires_import") } else { items = [importNode] }
+            for item in items { required.append(try string(item, what: "each item of requires_import")) }
+            if required.isEmpty { throw error(at: importNode, "requires_import must name at least one module or header") }
+        }
+        var template: KeyTemplate?
+        if let templateNode = fields["key_from_identifier"] {
+            let text = try string(templateNode, what: "key_from_identifier")
+            do {
+                template = try KeyTemplate(parsing: text)
+            } catch {
+                throw self.error(at: templateNode, "invalid key_from_identifier: \(error.message)")
+            }
+        }
+        return EvaluatorDefinition(info: info, languages: languages, pattern: pattern, origin: location(of: node),
+                                   requiredImports: required, keyFromIdentifier: template)
     }
 
     func example(_ node: Node) throws(CatalogueError) -> CatalogueExample {

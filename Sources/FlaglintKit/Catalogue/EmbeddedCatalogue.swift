@@ -12,13 +12,20 @@ evaluators:
   # C family
   # The default lives at the declaration, BASE_FEATURE(kFeature, "Name", base::FEATURE_..._BY_DEFAULT):
   # the C-family frontend records kFeature = "Name" with its declared default, so a feature
-  # declared FEATURE_ENABLED_BY_DEFAULT is reported by missing-default-false at every check.
+  # declared FEATURE_ENABLED_BY_DEFAULT is reported by missing-default-false at every check;
+  # a default that differs by platform (`#if ... #else ... #endif` inside BASE_FEATURE) is
+  # default-true when any alternative is.
+  # Most features are declared in a header the run does not lint (`features::kFoo`): when no
+  # declaration is found, Chromium's naming convention names the flag (`kFoo` is "Foo"), and
+  # `flags` says the key came from the identifier.
   - language: [cpp, objcpp]
     match: "base::FeatureList::IsEnabled($KEY)"
     fallback: false
+    key_from_identifier: "k$NAME"
   - language: [cpp, objcpp]
     match: "FeatureList::IsEnabled($KEY)"
     fallback: false
+    key_from_identifier: "k$NAME"
 examples:
   # C family
   - language: cpp
@@ -43,6 +50,26 @@ examples:
               }
           }
       }
+  # Declared elsewhere: the flag is named after the identifier (`features::kTabGroups` is
+  # "TabGroups"), so the same feature under two spellings is one flag, and nothing is dynamic.
+  # A default that differs by platform is default-true when any alternative is.
+  - language: cpp
+    evaluations: 4
+    code: |
+      BASE_FEATURE(kSidePanel, "SidePanel",
+      #if BUILDFLAG(IS_ANDROID)
+                   base::FEATURE_DISABLED_BY_DEFAULT
+      #else
+                   base::FEATURE_ENABLED_BY_DEFAULT
+      #endif
+      );
+      void Browser::Init() {
+          if (base::FeatureList::IsEnabled(features::kTabGroups)) {
+              if (base::FeatureList::IsEnabled(kTabGroups)) {}
+          }
+          if (base::FeatureList::IsEnabled(kSidePanel)) {}   // expect: missing-default-false
+          if (base::FeatureList::IsEnabled(GetFeature())) {}   // expect: dynamic-flag-key
+      }
 
 """##),
         ("configcat.yml", ##"""
@@ -59,17 +86,21 @@ evaluators:
   - language: swift
     match: "$C.getValue(for: $KEY, defaultValue: $DEFAULT, ...)"
     type: any
+    requires_import: [ConfigCat]
   - language: swift
     match: "$C.getValueDetails(for: $KEY, defaultValue: $DEFAULT, ...)"
     type: any
+    requires_import: [ConfigCat]
   - language: swift
     match: "$C.getBoolValue(for: $KEY, defaultValue: $DEFAULT, ...)"
     type: bool
+    requires_import: [ConfigCat]
   # Deprecated in favour of getValueDetails, still in the SDK: evaluates the flag and returns
   # the id of the variation served (its default is a variation id).
   - language: swift
     match: "$C.getVariationId(for: $KEY, defaultVariationId: $DEFAULT, ...)"
     type: any
+    requires_import: [ConfigCat]
   # C family
   # getValue is overloaded on the default's type (bool, int, double, string): `type: any`.
   # `getValue(key, user)` (no default, returns std::optional) cannot be told from
@@ -77,21 +108,26 @@ evaluators:
   - language: [cpp, objcpp]
     match: "$CLIENT.getValue($KEY, $DEFAULT, ...)"
     type: any
+    requires_import: ["configcat/configcatclient.h", "configcat/configcat.h"]
   - language: [cpp, objcpp]
     match: "$CLIENT.getValue($KEY)"
     note: "this overload has no default and returns an empty std::optional for an unknown flag"
+    requires_import: ["configcat/configcatclient.h", "configcat/configcat.h"]
   - language: [cpp, objcpp]
     match: "$CLIENT.getValueDetails($KEY, $DEFAULT, ...)"
     type: any
+    requires_import: ["configcat/configcatclient.h", "configcat/configcat.h"]
   - language: [objc, objcpp]
     match: "[$CLIENT getBoolValueFor: $KEY defaultValue: $DEFAULT user: $USER completion: $DONE]"
   # Python (python-sdk configcatclient.py: get_value(key, default_value, user=None); the default is required)
   - language: python
     match: "$CLIENT.get_value(key=$KEY, default_value=$DEFAULT, user=$USER?)"
     type: any
+    requires_import: [configcatclient]
   - language: python
     match: "$CLIENT.get_value_details(key=$KEY, default_value=$DEFAULT, user=$USER?)"
     type: any
+    requires_import: [configcatclient]
 examples:
   # Swift
   - language: swift
@@ -129,6 +165,7 @@ examples:
   - language: cpp
     evaluations: 3
     code: |
+      #include "configcat/configcatclient.h"
       void f(std::shared_ptr<configcat::ConfigCatClient> client) {
           if (client->getValue("isAwesomeFeatureEnabled", false)) {}
           if (client->getValue("isPOCFeatureEnabled", true, user)) {}   // expect: missing-default-false
@@ -194,6 +231,41 @@ evaluators:
     match: "sample_is_active(sample_name=$KEY)"
     type: bool
     fallback: false
+  # Decorators (waffle.decorators): the view runs only when the flag or switch is on, so the
+  # decorated function's body is controlled by them; an unknown flag is off (the view 404s).
+  # `waffle_flag("x")(view)` in a URL conf is not matched: the same name is a common alias of
+  # `flag_is_active`. A leading `!` (`"!x"`, the inverted flag) stays part of the key.
+  - language: python
+    match: "@waffle_flag(flag_name=$KEY, redirect_to=$REDIRECT?)"
+    type: bool
+    fallback: false
+    requires_import: [waffle]
+  - language: python
+    match: "@waffle_switch(switch_name=$KEY, redirect_to=$REDIRECT?)"
+    type: bool
+    fallback: false
+    requires_import: [waffle]
+  # Class-based views (waffle.mixins): `WaffleFlagMixin` reads the class attribute
+  # `waffle_flag = "x"` before every request: the attribute is the evaluation, and it controls
+  # the whole class.
+  - language: python
+    match: "waffle_flag = $KEY"
+    type: bool
+    fallback: false
+    controls: class
+    requires_import: [waffle]
+  - language: python
+    match: "waffle_switch = $KEY"
+    type: bool
+    fallback: false
+    controls: class
+    requires_import: [waffle]
+  - language: python
+    match: "waffle_sample = $KEY"
+    type: bool
+    fallback: false
+    controls: class
+    requires_import: [waffle]
 examples:
   # Python
   - language: python
@@ -227,6 +299,49 @@ examples:
       def view(request):
           if waffle.sample_is_active("banner-sample"):
               return waffle.flag_is_active(request, "banner")
+  # Decorators and mixins are evaluations, and what they guard is controlled by them.
+  - language: python
+    evaluations: 9
+    code: |
+      from django.views import View
+      from waffle import flag_is_active, switch_is_active
+      from waffle.decorators import waffle_flag, waffle_switch
+      from waffle.mixins import WaffleFlagMixin
+
+
+      @waffle_flag("new-reports")
+      def reports(request):
+          if switch_is_active("reports-export"):
+              if flag_is_active(request, "reports-csv"):  # expect: nested-flag
+                  export(request)
+          if switch_is_active("reports-pdf"):
+              if flag_is_active(request, "reports-pdf-a4"):  # expect: nested-flag
+                  export(request)
+
+
+      @waffle_switch("maintenance-banner", redirect_to="home")
+      def banner(request):
+          return render(request)
+
+
+      class ReportView(WaffleFlagMixin, View):
+          waffle_flag = "report-view"
+
+          def get(self, request):
+              if flag_is_active(request, "report-charts"):
+                  if switch_is_active("report-charts-3d"):  # expect: nested-flag
+                      draw()
+  # Without an import of waffle, a `waffle_flag` attribute or call is the project's own.
+  - language: python
+    evaluations: 0
+    code: |
+      class Settings:
+          waffle_flag = "not-waffle"
+
+
+      @waffle_flag("not-waffle-either")
+      def configure(request):
+          return request
 
 """##),
         ("firebase-remote-config.yml", ##"""
@@ -247,90 +362,114 @@ evaluators:
   - language: swift
     match: "@RemoteConfigProperty(key: $KEY, fallback: $DEFAULT)"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "$RC.configValue(forKey: $KEY).boolValue"
     type: bool
     fallback: false
     note: "a default registered with setDefaults(_:) or setDefaults(fromPlist:) replaces the static false"
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "$RC.configValue(forKey: $KEY).stringValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "$RC.configValue(forKey: $KEY).numberValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "$RC.configValue(forKey: $KEY).jsonValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "remoteConfig[$KEY].boolValue"
     type: bool
     fallback: false
     note: "a default registered with setDefaults(_:) or setDefaults(fromPlist:) replaces the static false"
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "$RC.remoteConfig[$KEY].boolValue"
     type: bool
     fallback: false
     note: "a default registered with setDefaults(_:) or setDefaults(fromPlist:) replaces the static false"
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "RemoteConfig.remoteConfig()[$KEY].boolValue"
     type: bool
     fallback: false
     note: "a default registered with setDefaults(_:) or setDefaults(fromPlist:) replaces the static false"
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "remoteConfig[$KEY].stringValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "$RC.remoteConfig[$KEY].stringValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "RemoteConfig.remoteConfig()[$KEY].stringValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "remoteConfig[$KEY].numberValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "$RC.remoteConfig[$KEY].numberValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "RemoteConfig.remoteConfig()[$KEY].numberValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "remoteConfig[$KEY].jsonValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "$RC.remoteConfig[$KEY].jsonValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   - language: swift
     match: "RemoteConfig.remoteConfig()[$KEY].jsonValue"
     type: any
+    requires_import: [FirebaseRemoteConfig, FirebaseRemoteConfigSwift, Firebase]
   # C family
   # Defaults are registered out of band (SetDefaults / setDefaults:); an unregistered key
   # reads as false, so the call itself has nothing to check.
   - language: [cpp, objcpp]
     match: "$RC.GetBoolean($KEY)"
     fallback: false
+    requires_import: ["firebase/remote_config.h"]
   - language: [cpp, objcpp]
     match: "$RC.GetBoolean($KEY, $INFO)"
     fallback: false
+    requires_import: ["firebase/remote_config.h"]
   - language: [objc, objcpp]
     match: "[$RC configValueForKey: $KEY]"
     type: any
     fallback: false
+    requires_import: [FirebaseRemoteConfig, Firebase, "Firebase.h"]
   # Python (firebase-admin-python remote_config: template.evaluate(context).get_boolean(key); defaults come from the template's default_config)
   - language: python
     match: "$CONFIG.get_boolean(key=$KEY)"
     type: bool
     fallback: false
     note: "a default_config given to init_server_template or get_server_template replaces the static false"
+    requires_import: [firebase_admin]
   - language: python
     match: "$CONFIG.get_string(key=$KEY)"
     type: any
+    requires_import: [firebase_admin]
   - language: python
     match: "$CONFIG.get_int(key=$KEY)"
     type: any
+    requires_import: [firebase_admin]
   - language: python
     match: "$CONFIG.get_float(key=$KEY)"
     type: any
+    requires_import: [firebase_admin]
 examples:
   # Swift
   - language: swift
@@ -395,6 +534,7 @@ examples:
   - language: cpp
     evaluations: 2
     code: |
+      #include "firebase/remote_config.h"
       void f() {
           auto* rc = firebase::remote_config::RemoteConfig::GetInstance(app);
           if (rc->GetBoolean("new_onboarding")) {}
@@ -403,8 +543,17 @@ examples:
   - language: objc
     evaluations: 1
     code: |
+      @import FirebaseRemoteConfig;
       - (void)apply {
           if ([[FIRRemoteConfig remoteConfig] configValueForKey:@"new_onboarding"].boolValue) {}
+      }
+  # Without Firebase's header, `GetBoolean` is another API (Chromium's `PrefService`).
+  - language: cpp
+    evaluations: 0
+    code: |
+      #include "components/prefs/pref_service.h"
+      bool Profile::ShowHome() {
+          return prefs_->GetBoolean(prefs::kShowHomeButton) && prefs_->GetBoolean("browser.show_home");
       }
   # Python
   - language: python
@@ -452,9 +601,11 @@ evaluators:
     type: bool
     fallback: unknown
     note: "a Flagsmith client without default_flag_handler raises FlagsmithFeatureDoesNotExistError for a flag it does not know; give the client a default_flag_handler that returns DefaultFlag(enabled=False, value=None) and suppress this finding with a reason"
+    requires_import: [flagsmith]
   - language: python
     match: "$FLAGS.get_feature_value(feature_name=$KEY)"
     type: any
+    requires_import: [flagsmith]
 examples:
   # Swift
   - language: swift
@@ -523,30 +674,37 @@ evaluators:
     match: "$GB.isOn(feature: $KEY)"
     type: bool
     fallback: false
+    requires_import: [GrowthBook]
   - language: swift
     match: "$GB.isOff(feature: $KEY)"
     type: bool
     fallback: true
     polarity: negative
+    requires_import: [GrowthBook]
   - language: swift
     match: "$GB.getFeatureValue(feature: $KEY, default: $DEFAULT)"
     type: any
+    requires_import: [GrowthBook]
   - language: swift
     match: "$GB.evalFeature(id: $KEY)"
     type: any
+    requires_import: [GrowthBook]
   # Python (growthbook-python: is_on(key), is_off(key) (negative polarity), get_feature_value(key, fallback); the async client adds user_context)
   - language: python
     match: "$GB.is_on(key=$KEY, ...)"
     type: bool
     fallback: false
+    requires_import: [growthbook]
   - language: python
     match: "$GB.is_off(key=$KEY, ...)"
     type: bool
     fallback: true
     polarity: negative
+    requires_import: [growthbook]
   - language: python
     match: "$GB.get_feature_value(key=$KEY, fallback=$DEFAULT, ...)"
     type: any
+    requires_import: [growthbook]
 examples:
   # Swift
   - language: swift
@@ -597,6 +755,9 @@ examples:
   - language: python
     evaluations: 2
     code: |
+      from growthbook import GrowthBookClient
+
+
       async def landing(client, user_context):
           if await client.is_on("landing-hero", user_context):
               if await client.is_off("landing-" + user_context.attributes["plan"], user_context):  # expect: dynamic-flag-key
@@ -621,9 +782,11 @@ evaluators:
   - language: swift
     match: "$CLIENT.variation(forKey: $KEY, defaultValue: $DEFAULT)"
     type: any
+    requires_import: [LaunchDarkly]
   - language: swift
     match: "$CLIENT.variationDetail(forKey: $KEY, defaultValue: $DEFAULT)"
     type: any
+    requires_import: [LaunchDarkly]
   - language: swift
     match: "$CLIENT.intVariation(forKey: $KEY, defaultValue: $DEFAULT)"
     type: any
@@ -664,6 +827,99 @@ evaluators:
     match: "LDBoolVariation($CLIENT, $USER, $KEY, $DEFAULT, $DETAILS)"
   - language: cfamily
     match: "LDBoolVariation($CLIENT, $KEY, $DEFAULT)"
+  # Non-boolean variations (string, int, double, JSON), as in the Swift and Python entries:
+  # `type: any`, so the default-false rule applies only to a boolean literal default.
+  - language: cfamily
+    match: "LDServerSDK_StringVariation($SDK, $CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDServerSDK_StringVariationDetail($SDK, $CTX, $KEY, $DEFAULT, ...)"
+    type: any
+  - language: cfamily
+    match: "LDClientSDK_StringVariation($SDK, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDClientSDK_StringVariationDetail($SDK, $KEY, $DEFAULT, ...)"
+    type: any
+  - language: cfamily
+    match: "LDServerSDK_IntVariation($SDK, $CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDServerSDK_IntVariationDetail($SDK, $CTX, $KEY, $DEFAULT, ...)"
+    type: any
+  - language: cfamily
+    match: "LDClientSDK_IntVariation($SDK, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDClientSDK_IntVariationDetail($SDK, $KEY, $DEFAULT, ...)"
+    type: any
+  - language: cfamily
+    match: "LDServerSDK_DoubleVariation($SDK, $CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDServerSDK_DoubleVariationDetail($SDK, $CTX, $KEY, $DEFAULT, ...)"
+    type: any
+  - language: cfamily
+    match: "LDClientSDK_DoubleVariation($SDK, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDClientSDK_DoubleVariationDetail($SDK, $KEY, $DEFAULT, ...)"
+    type: any
+  - language: cfamily
+    match: "LDServerSDK_JsonVariation($SDK, $CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDServerSDK_JsonVariationDetail($SDK, $CTX, $KEY, $DEFAULT, ...)"
+    type: any
+  - language: cfamily
+    match: "LDClientSDK_JsonVariation($SDK, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDClientSDK_JsonVariationDetail($SDK, $KEY, $DEFAULT, ...)"
+    type: any
+  # Deprecated SDKs: c-server-sdk (client, user, key, fallback, details); c-client-sdk
+  # (client, key, fallback) and its Detail forms (client, key, fallback, details). The
+  # c-client-sdk's buffer form `LDStringVariation(client, key, fallback, buffer, size)` has the
+  # c-server-sdk's arity and would be read with the wrong key: it is left out (its
+  # `LDStringVariationAlloc` is in).
+  - language: cfamily
+    match: "LDStringVariation($CLIENT, $USER, $KEY, $DEFAULT, $DETAILS)"
+    type: any
+  - language: cfamily
+    match: "LDIntVariation($CLIENT, $USER, $KEY, $DEFAULT, $DETAILS)"
+    type: any
+  - language: cfamily
+    match: "LDDoubleVariation($CLIENT, $USER, $KEY, $DEFAULT, $DETAILS)"
+    type: any
+  - language: cfamily
+    match: "LDJSONVariation($CLIENT, $USER, $KEY, $DEFAULT, $DETAILS)"
+    type: any
+  - language: cfamily
+    match: "LDStringVariationAlloc($CLIENT, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDStringVariationAllocDetail($CLIENT, $KEY, $DEFAULT, $DETAILS)"
+    type: any
+  - language: cfamily
+    match: "LDIntVariation($CLIENT, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDIntVariationDetail($CLIENT, $KEY, $DEFAULT, $DETAILS)"
+    type: any
+  - language: cfamily
+    match: "LDDoubleVariation($CLIENT, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDDoubleVariationDetail($CLIENT, $KEY, $DEFAULT, $DETAILS)"
+    type: any
+  - language: cfamily
+    match: "LDJSONVariation($CLIENT, $KEY, $DEFAULT)"
+    type: any
+  - language: cfamily
+    match: "LDJSONVariationDetail($CLIENT, $KEY, $DEFAULT, $DETAILS)"
+    type: any
+  - language: cfamily
+    match: "LDBoolVariationDetail($CLIENT, $KEY, $DEFAULT, $DETAILS)"
   # C++ server SDK: (context, key, default[, hook context]); the client SDK: (key, default).
   # The argument count keeps the two apart: one call never matches both.
   - language: [cpp, objcpp]
@@ -676,18 +932,71 @@ evaluators:
     match: "$CLIENT.BoolVariationDetail($CTX, $KEY, $DEFAULT)"
   - language: [cpp, objcpp]
     match: "$CLIENT.BoolVariationDetail($KEY, $DEFAULT)"
+  # C++ non-boolean variations (string, int, double, JSON), server and client forms.
+  - language: [cpp, objcpp]
+    match: "$CLIENT.StringVariation($CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.StringVariation($KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.StringVariationDetail($CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.StringVariationDetail($KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.IntVariation($CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.IntVariation($KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.IntVariationDetail($CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.IntVariationDetail($KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.DoubleVariation($CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.DoubleVariation($KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.DoubleVariationDetail($CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.DoubleVariationDetail($KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.JsonVariation($CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.JsonVariation($KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.JsonVariationDetail($CTX, $KEY, $DEFAULT)"
+    type: any
+  - language: [cpp, objcpp]
+    match: "$CLIENT.JsonVariationDetail($KEY, $DEFAULT)"
+    type: any
   # iOS SDK from Objective-C.
   - language: [objc, objcpp]
     match: "[$CLIENT boolVariationForKey: $KEY defaultValue: $DEFAULT]"
   - language: [objc, objcpp]
     match: "[$CLIENT boolVariationDetailForKey: $KEY defaultValue: $DEFAULT]"
-  # Python (python-server-sdk ldclient/client.py: variation(key, context, default); the default is third)
+  # Python (python-server-sdk ldclient/client.py: variation(key, context, default); the default is third).
+  # `variation` is the SDK's only way to read a boolean flag: `type: maybe-bool`, so a default
+  # that cannot be resolved is reported at the `unverifiable` severity, as for other SDKs' boolean calls.
   - language: python
     match: "$CLIENT.variation(key=$KEY, context=$CONTEXT, default=$DEFAULT)"
-    type: any
+    type: maybe-bool
+    requires_import: [ldclient]
   - language: python
     match: "$CLIENT.variation_detail(key=$KEY, context=$CONTEXT, default=$DEFAULT)"
-    type: any
+    type: maybe-bool
+    requires_import: [ldclient]
 examples:
   # Swift
   - language: swift
@@ -823,12 +1132,75 @@ examples:
   - language: python
     evaluations: 3
     code: |
+      from ldclient.client import LDClient
+
+
       def checkout(client, context, cart, region):
           if client.variation("checkout-v2", context, False):
               for item in cart:
                   if client.variation(key="checkout-upsell", context=context, default=False):
                       offers = [o for o in item.offers if client.variation("upsell-" + region, context, False)]  # expect: nested-flag, dynamic-flag-key
                       show(offers)
+  # `variation` with a default that is not a literal: the flag may be boolean, so the default
+  # cannot be verified (the `unverifiable` severity); a non-boolean literal default is a
+  # string or number flag and fine.
+  - language: python
+    evaluations: 4
+    code: |
+      import ldclient
+
+      SAFE = False
+
+
+      def banner(context, fallback):
+          client = ldclient.get()
+          if client.variation("banner", context, fallback):  # expect: missing-default-false
+              show()
+          if client.variation("banner-safe", context, SAFE):
+              show()
+          color = client.variation("banner-color", context, "blue")
+          return client.variation_detail("banner-size", context, default_size())  # expect: missing-default-false
+  # Without an import of the SDK, the generic `variation` is some other library's method.
+  - language: python
+    evaluations: 0
+    code: |
+      def pick(variants, key, context, default):
+          return variants.variation(key, context, default)
+  # C and C++: the non-boolean variations are evaluations too; only a boolean literal default
+  # is held to the default-false rule.
+  - language: c
+    evaluations: 6
+    code: |
+      void g(LDServerSDK sdk, LDContext ctx, LDClientSDK client, struct LDClient_i *old) {
+          char *theme = LDServerSDK_StringVariation(sdk, ctx, "theme", "light");
+          int limit = LDServerSDK_IntVariation(sdk, ctx, "upload-limit", 10);
+          double rate = LDClientSDK_DoubleVariationDetail(client, "sample-rate", 0.5, &detail);
+          LDValue cfg = LDClientSDK_JsonVariation(client, "layout", LDValue_Null());
+          int retries = LDIntVariation(old, "retries", 3);
+          if (LDClientSDK_BoolVariation(client, "dark-mode", LDBooleanTrue)) {}   // expect: missing-default-false
+      }
+  # The SDK's own header: its prototypes (plain or with a macro-wrapped return type) are not
+  # evaluations, and LDBooleanFalse is false without the header's definition.
+  - language: c
+    evaluations: 1
+    code: |
+      LD_EXPORT(bool)
+      LDClientSDK_BoolVariation(LDClientSDK sdk, char const* flag_key, bool default_value);
+      LD_EXPORT(char*) LDClientSDK_StringVariation(LDClientSDK sdk, char const* flag_key, char const* default_value);
+      bool LDServerSDK_BoolVariation(LDServerSDK sdk, LDContext context, char const* flag_key, bool default_value);
+      LD_EXPORT(bool) LDServerSDK_BoolVariationDetail(LDServerSDK sdk, LDContext context, char const* flag_key, bool default_value, LDEvalDetail* out_detail) {
+          return default_value;
+      }
+      bool Enabled(LDClientSDK sdk) { return LDClientSDK_BoolVariation(sdk, "enabled", LDBooleanFalse); }
+  - language: cpp
+    evaluations: 4
+    code: |
+      void h(launchdarkly::server_side::Client& client, launchdarkly::client_side::Client& mobile, Context ctx) {
+          auto theme = client.StringVariation(ctx, "theme", "light");
+          auto limit = mobile.IntVariation("upload-limit", 10);
+          auto layout = client.JsonVariationDetail(ctx, "layout", Value::Null());
+          auto on = mobile.DoubleVariation("ratio", 1.0);
+      }
 
 """##),
         ("openfeature.yml", ##"""
@@ -877,9 +1249,11 @@ evaluators:
   - language: swift
     match: "$CLIENT.getValue(key: $KEY, defaultValue: $DEFAULT, ...)"
     type: any
+    requires_import: [OpenFeature]
   - language: swift
     match: "$CLIENT.getDetails(key: $KEY, defaultValue: $DEFAULT, ...)"
     type: any
+    requires_import: [OpenFeature]
   # C family
   - language: [cpp, objcpp]
     match: "$CLIENT.GetBooleanValue($KEY, $DEFAULT, ...)"
@@ -1063,25 +1437,31 @@ evaluators:
     match: "$P.isFeatureEnabled($KEY, ...)"
     type: bool
     fallback: false
+    requires_import: [PostHog]
   - language: swift
     match: "$P.getFeatureFlag($KEY, ...)"
     type: any
+    requires_import: [PostHog]
   # The payload attached to the flag's current value: a read of the flag, to remove with it.
   - language: swift
     match: "$P.getFeatureFlagPayload($KEY, ...)"
     type: any
+    requires_import: [PostHog]
   # C family
   - language: [objc, objcpp]
     match: "[$POSTHOG isFeatureEnabled: $KEY]"
     fallback: false
+    requires_import: [PostHog, "PHGPostHog.h"]
   - language: [objc, objcpp]
     match: "[$POSTHOG isFeatureEnabledWithKey: $KEY sendFeatureFlagEvent: $SEND]"
     fallback: false
+    requires_import: [PostHog, "PHGPostHog.h"]
   # Python (posthog-python: feature_enabled(key, distinct_id, ...) returns None (falsy) when unknown)
   - language: python
     match: "$POSTHOG.feature_enabled(key=$KEY, distinct_id=$ID, ...)"
     type: bool
     fallback: false
+    requires_import: [posthog]
 examples:
   # Swift
   - language: swift
@@ -1119,6 +1499,7 @@ examples:
   - language: objc
     evaluations: 2
     code: |
+      @import PostHog;
       - (void)render {
           if ([[PostHogSDK shared] isFeatureEnabled:@"new-paywall"]) {}
           BOOL on = [[PostHogSDK shared] isFeatureEnabledWithKey:name sendFeatureFlagEvent:YES];   // expect: dynamic-flag-key
@@ -1280,9 +1661,11 @@ evaluators:
   - language: swift
     match: "$S.getExperiment($KEY, ...)"
     type: any
+    requires_import: [Statsig, StatsigOnDeviceEvaluations]
   - language: swift
     match: "$S.getExperimentWithExposureLoggingDisabled($KEY, ...)"
     type: any
+    requires_import: [Statsig, StatsigOnDeviceEvaluations]
   # C family
   - language: [objc, objcpp]
     match: "[$STATSIG checkGateForName: $KEY]"
@@ -1399,19 +1782,23 @@ evaluators:
     match: "$CLIENT.isEnabled(name: $KEY)"
     type: bool
     fallback: false
+    requires_import: [UnleashProxyClientSwift]
   - language: swift
     match: "$CLIENT.getVariant(name: $KEY)"
     type: any
     fallback: false
+    requires_import: [UnleashProxyClientSwift]
   # Python (unleash-client-python: is_enabled(feature_name, context=None, fallback_function=None); false when unknown)
   - language: python
     match: "$CLIENT.is_enabled(feature_name=$KEY, context=$CONTEXT?, fallback_function=$DEFAULT?)"
     type: bool
     fallback: false
+    requires_import: [UnleashClient]
   - language: python
     match: "$CLIENT.get_variant(feature_name=$KEY, context=$CONTEXT?)"
     type: any
     fallback: false
+    requires_import: [UnleashClient]
 examples:
   # Swift
   - language: swift
@@ -1483,6 +1870,9 @@ examples:
   - language: python
     evaluations: 3
     code: |
+      from UnleashClient import UnleashClient
+
+
       def checkout(client, user_id, items):
           context = {"userId": user_id}
           on = client.is_enabled("one-click-checkout", context)

@@ -29,6 +29,9 @@ public struct Configuration: Sendable {
     /// Absolute path of the compilation database, if configured.
     public var compileCommands: Located<String>?
     public var defines: [String] = []
+    /// C family: where `#include "..."` looks after the including file's own directory, for
+    /// keys `#define`d in headers (absolute; `include_dirs:`).
+    public var includeDirectories: [String] = []
     /// Extension (lowercased, without the dot) to language, overriding `Language.forExtension`.
     public var languages: [String: Language] = [:]
 

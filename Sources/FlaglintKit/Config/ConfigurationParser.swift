@@ -4,7 +4,7 @@ extension Configuration {
     /// The top-level keys of `.lint.yml`, in documentation order.
     public static let keys = [
         "version", "include", "exclude", "sdks", "evaluators", "rules", "registry", "flags",
-        "compile_commands", "defines", "languages",
+        "compile_commands", "defines", "include_dirs", "languages",
     ]
 
     /// Reads and validates a configuration file. `file` must be absolute; `displayPath` is how
@@ -85,6 +85,8 @@ extension Configuration {
                 }
                 return item.value
             }
+        case "include_dirs":
+            includeDirectories = try reader.strings(value, what: "`include_dirs`").map { PathName.absolute($0.value, relativeTo: directory) }
         case "languages":
             for mapping in try reader.entries(value, what: "`languages`") {
                 var ext = mapping.key
@@ -347,7 +349,7 @@ struct ConfigReader {
 
     // MARK: Sections
 
-    static let evaluatorKeys = ["match", "language", "type", "fallback", "polarity", "note", "key_type"]
+    static let evaluatorKeys = ["match", "language", "type", "fallback", "polarity", "note", "requires_import", "key_from_identifier", "controls", "key_type"]
 
     func evaluator(_ node: Node) throws(ConfigError) -> EvaluatorDefinition {
         let entries = try entries(node, what: "an evaluator")
@@ -388,7 +390,7 @@ struct ConfigReader {
             if languages.isEmpty { throw error(languageNode, "`language` must name at least one language") }
         }
         var info = EvaluatorInfo(sdk: "custom", pattern: text)
-        if let node = value("type") { info.type = try choice(node, what: "`type`", among: [EvaluatorInfo.ValueType.bool, .any]) }
+        if let node = value("type") { info.type = try choice(node, what: "`type`", among: [EvaluatorInfo.ValueType.bool, .any, .maybeBool]) }
         if let node = value("fallback") { info.fallback = try choice(node, what: "`fallback`", among: [EvaluatorInfo.Fallback.false, .true, .unknown]) }
         if let node = value("polarity") { info.polarity = try choice(node, what: "`polarity`", among: [EvaluatorInfo.Polarity.positive, .negative]) }
         if let node = value("note") { info.note = try string(node, what: "`note`") }
@@ -400,7 +402,27 @@ struct ConfigReader {
             }
             info.keyType = name
         }
-        return EvaluatorDefinition(info: info, languages: languages, pattern: pattern, origin: location(node).description)
+        if let node = value("controls") { info.controlsClass = try choice(node, what: "`controls`", among: [ControlsScope.class]) == .class }
+        var required: [String] = []
+        if let node = value("requires_import") {
+            if case .sequence = node {
+                required = try strings(node, what: "`requires_import`").map(\.value)
+            } else {
+                required = [try string(node, what: "`requires_import`")]
+            }
+            if required.isEmpty { throw error(node, "`requires_import` must name at least one module or header") }
+        }
+        var template: KeyTemplate?
+        if let node = value("key_from_identifier") {
+            let text = try string(node, what: "`key_from_identifier`")
+            do {
+                template = try KeyTemplate(parsing: text)
+            } catch {
+                throw location(inScalar: node, offset: error.column - 1).error("bad `key_from_identifier`: \(error.message)")
+            }
+        }
+        return EvaluatorDefinition(info: info, languages: languages, pattern: pattern, origin: location(node).description,
+                                   requiredImports: required, keyFromIdentifier: template)
     }
 
     func ruleSettings(_ rule: Entry) throws(ConfigError) -> RuleConfiguration {

@@ -42,9 +42,7 @@ extension Runner {
 
     /// Prints the files' own problems; exit 2 when a file could not be linted at all.
     func check(_ report: Report, quiet: Bool) -> ExitStatus? {
-        if !quiet {
-            for p in report.problems where p.kind != .failure { stderr.write(p.rendered + "\n") }
-        }
+        for p in report.problems where p.kind != .failure && (!quiet || p.kind == .unavailable) { stderr.write(p.rendered + "\n") }
         let fatal = Set(report.failures.map(\.rendered))
         guard !fatal.isEmpty else { return nil }
         for f in fatal.sorted() { stderr.write(f + "\n") }
@@ -76,6 +74,12 @@ extension Runner {
         let report = session.run(plan, filters: filters)
         if let status = check(report, quiet: common.quiet) { return status.code }
         let findings = report.findings
+        // Files that could not be linted (libclang missing): the report covers the others, the
+        // exit status is 2, and no baseline is written from a partial run.
+        let incomplete = !report.unavailable.isEmpty
+        if let path = options.writeBaseline, incomplete {
+            return fail("flaglint: not writing the baseline \(path): some files could not be linted (see above)")
+        }
         if let path = options.writeBaseline {
             let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
             let current = findings.filter { $0.suppression?.kind != .inSource }.map { f -> Finding in
@@ -97,6 +101,13 @@ extension Runner {
         if format == .text && !common.quiet {
             if options.statistics { stderr.write(TextReporter.statistics(lintReport)) }
             stderr.write(TextReporter.summary(lintReport) + "\n")
+        }
+        if incomplete {
+            if !common.quiet {
+                let n = report.unavailable.count
+                stderr.write("\(n) file\(n == 1 ? " was" : "s were") not linted (see the errors above): exit status 2.\n")
+            }
+            return 2
         }
         let shown = lintReport.unsuppressed
         switch failOn {
@@ -128,7 +139,7 @@ extension Runner {
         case "markdown": document = MarkdownFlagsReporter().render(inventory)
         default: document = FlagsTextReporter().render(inventory)
         }
-        return emit(document, to: common.output) ? 0 : 2
+        return emit(document, to: common.output) && report.unavailable.isEmpty ? 0 : 2
     }
 
     /// `flaglint baseline prune --baseline FILE [PATH ...]`: drops entries that no longer match.
@@ -143,6 +154,10 @@ extension Runner {
         }
         let report = session.run(plan, filters: Session.Filters())
         if let status = check(report, quiet: common.quiet) { return status.code }
+        // A partial run would drop the entries of the files it could not lint.
+        if !report.unavailable.isEmpty {
+            return fail("flaglint: not pruning \(path): some files could not be linted (see above)")
+        }
         let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
         let roots = (common.paths.isEmpty ? ["."] : common.paths).map { PathName.normalize(mapper(PathName.display(PathName.absolute($0, relativeTo: cwd), currentDirectory: cwd))) }
         let findings = report.findings.filter { $0.suppression == nil }

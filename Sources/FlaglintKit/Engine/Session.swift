@@ -208,8 +208,9 @@ public struct Session: Sendable {
             if let u = config.severityOption("unverifiable", ofRule: id) { s.unverifiable = u.severity }
             rules[id] = s
         }
-        let context = FrontendContext(defines: config.defines, compileCommands: config.compileCommands?.value,
+        var context = FrontendContext(defines: config.defines, compileCommands: config.compileCommands?.value,
                                       currentDirectory: settings.currentDirectory, environment: settings.environment)
+        context.includeDirectories = config.includeDirectories
         return LintSettings(evaluators: evaluators, rules: rules, frontendContext: context, select: settings.select,
                             ignore: settings.ignore, prefilterDisabled: settings.environment["FLAGLINT_NO_PREFILTER"] == "1")
     }
@@ -287,6 +288,7 @@ public struct Session: Sendable {
             ?? PathName.join(group.root, ".flaglint_cache")
         let config = group.configuration
         var key = "\(Flaglint.version)|facts \(FileFacts.currentSchema)|cwd \(settings.currentDirectory)|config \(config.file ?? "<defaults>")"
+        key += "|include \(config.includeDirectories.joined(separator: ":"))"
         if let file = config.file, let bytes = FileReader.readRegular(file, limit: 16 << 20) { key += "|\(ProjectIndex.hash(bytes))" }
         if let db = config.compileCommands?.value, let bytes = FileReader.readRegular(db, limit: 1 << 30) { key += "|db \(ProjectIndex.hash(bytes))" }
         key += "|prefilter \(group.settings.prefilterDisabled)"
@@ -442,6 +444,9 @@ public struct Report: Sendable {
     public var problems: [Problem] { files.flatMap(\.problems) }
     /// Files that could not be linted at all: the run exits 2.
     public var failures: [Problem] { problems.filter { $0.kind == .failure } }
+    /// Files whose frontend cannot run here (libclang missing): the report covers the others,
+    /// the run exits 2, and no baseline is written from it.
+    public var unavailable: [Problem] { problems.filter { $0.kind == .unavailable } }
     /// Every evaluation, as the lifecycle rules and the inventory see them.
     public var references: [FlagReference] { files.flatMap { f in f.evaluations.map { FlagReference($0, in: f) } } }
 }

@@ -28,6 +28,9 @@ public struct FileFacts: Sendable, Equatable, Codable {
     /// The analysis read other files too (C-family includes through a compilation database):
     /// the facts are not reusable on this file's content alone.
     public var followsIncludes = false
+    /// C family: the project files its `#include "..."` lines name (display paths): with the
+    /// file itself, the translation unit its macros and constants may come from.
+    public var includes: [String] = []
 
     public init(path: String, language: Language, parsed: Bool = false, evaluations: [EvaluationFact] = [],
                 constants: [ConstantFact] = [], suppressions: InSourceSuppressions? = nil, problems: [Problem] = [],
@@ -105,8 +108,11 @@ public struct Problem: Sendable, Equatable, Codable {
         case warning
         /// A frontend error inside the file (it was still linted as far as possible).
         case error
-        /// The file could not be linted at all: the run exits 2.
+        /// The file could not be linted at all: the run stops, exit 2.
         case failure
+        /// The file's frontend cannot run here (libclang missing for a C-family file): the other
+        /// files are still linted and reported, and the run exits 2.
+        case unavailable
     }
     public var kind: Kind
     public var path: String
@@ -124,6 +130,7 @@ public struct Problem: Sendable, Equatable, Codable {
     /// `path:line:col: warning: message`, or `path: error: message` for a whole-file failure.
     public var rendered: String {
         let severity = kind == .warning ? "warning" : "error"
+        if kind == .unavailable { return "\(path):1:1: error: not linted: \(message)" }
         guard let location else { return "\(path): \(severity): \(message)" }
         return "\(path):\(location.line):\(location.column): \(severity): \(message)"
     }

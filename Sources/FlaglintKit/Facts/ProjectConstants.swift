@@ -14,10 +14,13 @@ public struct ProjectConstants: Sendable {
         }
     }
     private var tables: [Family: ConstantTable] = [:]
+    /// C family: what each file includes, for translation-unit scoping.
+    private var includes: [String: [String]] = [:]
 
     /// The constants named in `names` that `files` define (all of them when `names` is nil).
     public init(_ files: [FileFacts], names: Set<String>? = nil) {
         let names = names.map { Self.withAliasTargets($0, in: files) }
+        for f in files where !f.includes.isEmpty { includes[f.path] = f.includes }
         for f in files where !f.constants.isEmpty {
             let wanted = names.map { n in f.constants.filter { n.contains($0.definition.name) } } ?? f.constants
             if !wanted.isEmpty { tables[Family(f.language), default: ConstantTable()].add(wanted, fromPath: f.path) }
@@ -44,14 +47,15 @@ public struct ProjectConstants: Sendable {
         for i in out.evaluations.indices {
             var e = out.evaluations[i].evaluation
             let table = tables[Family(facts.language)] ?? ConstantTable()
-            if let ref = e.keyReference, let entry = lookup(ref, in: table, from: facts.path) {
+            let visible = facts.language.isCFamily ? translationUnit(of: facts) : nil
+            if let ref = e.keyReference, let entry = lookup(ref, in: table, from: facts.path, visible: visible) {
                 if let key = ValueResolver.key(e.key.expression, through: entry) {
                     e.key = key
                     e.keyReference = nil
                 }
                 if e.defaultValue == .absent, let declared = ValueResolver.declaredDefault(of: entry) { e.defaultValue = declared }
             }
-            if let ref = e.defaultReference, case let .unresolved(expression) = e.defaultValue, let entry = lookup(ref, in: table, from: facts.path) {
+            if let ref = e.defaultReference, case let .unresolved(expression) = e.defaultValue, let entry = lookup(ref, in: table, from: facts.path, visible: visible) {
                 e.defaultValue = ValueResolver.defaultValue(expression, through: entry, language: facts.language)
                 e.defaultReference = nil
             }
@@ -77,12 +81,26 @@ public struct ProjectConstants: Sendable {
     }
 
     /// The constant `ref` names, a module-level alias in another file followed one level.
-    private func lookup(_ ref: NameReference, in table: ConstantTable, from path: String, followingAlias: Bool = true) -> ConstantTable.Entry? {
+    /// A C-family file and everything it includes, transitively: the only files whose macros
+    /// reach it (C++ constants, `extern` ones included, resolve across the project).
+    func translationUnit(of facts: FileFacts) -> Set<String> {
+        var seen: Set<String> = [facts.path]
+        var work = facts.includes
+        while let next = work.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            work += includes[next] ?? []
+        }
+        return seen
+    }
+
+    private func lookup(_ ref: NameReference, in table: ConstantTable, from path: String, visible: Set<String>? = nil,
+                        followingAlias: Bool = true) -> ConstantTable.Entry? {
         guard let name = ref.names.last,
-              let entry = table.lookup(name: name, qualifiers: Array(ref.names.dropLast()), implicitMember: ref.implicitMember, use: 0, path: path)
+              let entry = table.lookup(name: name, qualifiers: Array(ref.names.dropLast()), implicitMember: ref.implicitMember, use: 0,
+                                       path: path, visible: visible)
         else { return nil }
         if case let .alias(target) = entry.definition.value {
-            return followingAlias ? lookup(target, in: table, from: entry.path, followingAlias: false) : nil
+            return followingAlias ? lookup(target, in: table, from: entry.path, visible: visible, followingAlias: false) : nil
         }
         return entry
     }

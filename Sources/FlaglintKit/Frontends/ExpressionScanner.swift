@@ -266,9 +266,11 @@ public struct ExpressionScanner {
             let kw = isKeyword(st, "async") ? st + 1 : st
             clauses.append((st, kw + 1..<end))
         }
-        work.append(.segment(element))
+        // As ranges, not segments: a comprehension inside the element or a clause (in brackets)
+        // is analysed too, and its regions nest inside the outer clauses' regions.
+        work.append(.range(element, commaIsAnd: false))
         for (n, c) in clauses.enumerated() {
-            work.append(.segment(c.body))
+            work.append(.range(c.body, commaIsAnd: false))
             if isKeyword(c.keyword, "if") {
                 let later = clauses[(n + 1)...].map { $0.keyword..<$0.body.upperBound }
                 builder.comprehension(condition: c.body, controlled: [element] + later)

@@ -26,6 +26,8 @@ public struct FrontendContext: Sendable {
     public var environment: [String: String]
     /// What a session loads once and shares between files: libclang, compilation databases.
     public var caches: FrontendCaches
+    /// C family: `include_dirs:`, searched after the including file's directory.
+    public var includeDirectories: [String] = []
 
     public init(defines: [String] = [], compileCommands: String? = nil, currentDirectory: String = FileSystem.currentDirectory(),
                 environment: [String: String] = ProcessInfo.processInfo.environment, caches: FrontendCaches? = nil) {

@@ -29,6 +29,9 @@ public struct ControlTree: Sendable {
     /// Token ranges that are declarations or definitions, not code (`func boolVariation(...)`,
     /// `def variation(...)`, an out-of-line C++ signature, a `#define` body): no evaluations there.
     public private(set) var declarations: [Range<Int>] = []
+    /// Class bodies, for evaluators whose evaluation controls the class it is written in
+    /// (`controls: class`: django-waffle's `waffle_flag = "x"` in a `WaffleFlagMixin` view).
+    public private(set) var classBodies: [Range<Int>] = []
 
     public init() {}
 
@@ -39,12 +42,28 @@ public struct ControlTree: Sendable {
     fileprivate mutating func addCondition(_ r: Range<Int>) { if !r.isEmpty { conditions.append(r) } }
     fileprivate mutating func addAssignment(_ a: Assignment) { assignments.append(a) }
     fileprivate mutating func addDeclaration(_ r: Range<Int>) { if !r.isEmpty { declarations.append(r) } }
+    fileprivate mutating func addClassBody(_ r: Range<Int>) { if !r.isEmpty { classBodies.append(r) } }
+
+    /// The tree with `evaluations` of `controls: class` evaluators as conditions controlling
+    /// the innermost class body around each (an unchanged tree when there are none).
+    func withClassControls(_ evaluations: [Evaluation]) -> ControlTree {
+        var out = self
+        for e in evaluations where e.evaluator.controlsClass {
+            guard let body = classBodies.filter({ $0.contains(e.anchor) }).min(by: { $0.count < $1.count }) else { continue }
+            out.addCondition(e.tokens)
+            out.add(.init(kind: .branch, body: body, conditions: [e.tokens]))
+        }
+        return out
+    }
 }
 
 /// What ends a branch body unconditionally.
 public enum ExitKind: Sendable, Equatable {
-    /// `return`, `throw`, `raise`, `fatalError(...)`, `abort()`, `exit(...)`: leaves the function.
+    /// `return`, `fatalError(...)`, `abort()`, `exit(...)`: leaves the function.
     case function
+    /// `throw`, `raise`: leaves the innermost enclosing `do`/`try` block that has a catch
+    /// clause (SPEC §4.1), else the function.
+    case thrown
     /// `break`: leaves the innermost loop, or the innermost `switch` when it is inside one.
     case loop
     /// `continue`: ends the iteration of the innermost loop; a `switch` around it does not
@@ -89,6 +108,7 @@ public struct ControlTreeBuilder: Sendable {
     private var functionBodies: [Range<Int>] = []
     private var loopBodies: [Range<Int>] = []
     private var switchBodies: [Range<Int>] = []
+    private var catchingBodies: [Range<Int>] = []
     /// The case bodies of each switch / match statement.
     private var switchCases: [[Range<Int>]] = []
     private let tokenCount: Int
@@ -106,6 +126,13 @@ public struct ControlTreeBuilder: Sendable {
     /// A switch body that `break` leaves (Swift, C; not a Python `match`). The case bodies
     /// come with `switchStatement`; `continue` goes on past the switch to its loop.
     public mutating func switchBoundary(body: Range<Int>) { switchBodies.append(body) }
+
+    /// The body of a `do`/`try` block with a catch clause (any `catch` in Swift and C++, any
+    /// `except` in Python): a `throw`/`raise` inside it exits only this block.
+    public mutating func catchingBlock(body: Range<Int>) { catchingBodies.append(body) }
+
+    /// A class body (see `ControlTree.classBodies`).
+    public mutating func classBody(_ range: Range<Int>) { tree.addClassBody(range) }
 
     /// A declaration or definition header that is not code (see `ControlTree.declarations`).
     public mutating func declaration(_ range: Range<Int>) { tree.addDeclaration(range) }
@@ -196,7 +223,7 @@ public struct ControlTreeBuilder: Sendable {
     /// Resolves early exits against the declared boundaries and returns the tree.
     ///
     /// An exit controls what follows it up to the end of its boundary (function, loop, or
-    /// the switch a `break` leaves), except the other cases of each switch it is inside: only
+    /// the switch a `break` leaves, the catching block a `throw` leaves), except the other cases of each switch it is inside: only
     /// one case runs, so those are not after it. `continue` thus controls the rest of its case
     /// and what follows the switch up to the end of the loop.
     public consuming func finish() -> ControlTree {
@@ -208,6 +235,7 @@ public struct ControlTreeBuilder: Sendable {
             }
             return best
         }
+        let throwBoundaries = functionBodies + catchingBodies
         let switches = switchCases.compactMap { cases in cases.map(\.upperBound).max().map { (cases, $0) } }
         for exit in exits {
             let end: Int
@@ -215,6 +243,8 @@ public struct ControlTreeBuilder: Sendable {
             case .function:
                 // File end for top-level code.
                 end = innermost(functionBodies, exit.after)?.upperBound ?? tokenCount
+            case .thrown:
+                end = innermost(throwBoundaries, exit.after)?.upperBound ?? tokenCount
             case .loop:
                 // Outside any known loop or switch: do not guess.
                 guard let b = innermost(loopBodies + switchBodies, exit.after) else { continue }

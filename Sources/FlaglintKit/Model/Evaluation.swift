@@ -46,6 +46,9 @@ public struct FlagKey: Sendable, Hashable, Codable {
         case constant(name: String, path: String, line: Int)
         /// Not resolvable: the flag cannot be tracked.
         case dynamic
+        /// The key's declaration was not found; the evaluator's `key_from_identifier` template
+        /// named the flag after the identifier (`kFoo` → `Foo` by `k$NAME`).
+        case fromIdentifier(identifier: String, template: String)
     }
     /// The key as a string; `nil` for a dynamic key.
     public var value: String?
@@ -75,6 +78,10 @@ public enum DefaultValue: Sendable, Hashable, Codable {
     case unresolved(expression: String)
     /// Cannot be seen at the call (Python `**kwargs`, `*args`).
     case unverifiable(expression: String)
+    /// Not passed at the call: declared with the key (Chromium's `BASE_FEATURE(kX, "X",
+    /// base::FEATURE_ENABLED_BY_DEFAULT)`). `alternatives` lists each `#if` branch's spelling
+    /// when there are several; `value` is true when any of them is.
+    case declared(Bool, expression: String, alternatives: [String], location: String)
 }
 
 public enum LiteralValue: Sendable, Hashable, Codable {
@@ -97,7 +104,10 @@ public enum LiteralValue: Sendable, Hashable, Codable {
 
 /// The parts of an evaluator definition that rules need.
 public struct EvaluatorInfo: Sendable, Hashable, Codable {
-    public enum ValueType: String, Sendable, Hashable, Codable { case bool, any }
+    /// `bool`: a boolean flag; `any`: any value type; `maybe-bool`: any value type, and the
+    /// SDK's only way to read a boolean flag (LaunchDarkly Python's `variation`), so a default
+    /// that cannot be resolved is reported at the `unverifiable` severity as for `bool`.
+    public enum ValueType: String, Sendable, Hashable, Codable { case bool, any, maybeBool = "maybe-bool" }
     public enum Fallback: String, Sendable, Hashable, Codable { case `false`, `true`, unknown }
     public enum Polarity: String, Sendable, Hashable, Codable { case positive, negative }
 
@@ -113,6 +123,9 @@ public struct EvaluatorInfo: Sendable, Hashable, Codable {
     public var note: String?
     /// `key_type:` the type whose cases or static members are the keys: `.x` resolves as `KeyType.x`.
     public var keyType: String?
+    /// `controls: class`: the evaluation controls the class it is written in (a class
+    /// attribute that a mixin reads before every request).
+    public var controlsClass: Bool = false
 
     public init(sdk: String, pattern: String, type: ValueType = .bool, fallback: Fallback = .unknown, polarity: Polarity = .positive, note: String? = nil,
                 keyType: String? = nil) {

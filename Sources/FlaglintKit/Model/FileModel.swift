@@ -68,16 +68,22 @@ public struct ConstantDefinition: Sendable, Equatable, Codable {
     public var scope: Range<Int>?
     /// True for enum cases (the value is the raw value, explicit or implicit).
     public var isEnumCase: Bool
+    /// A C-family `#define`: visible only in its translation unit (the files that include it).
+    public var isMacro = false
     /// A flag declared together with its default, like Chromium's
     /// `BASE_FEATURE(kX, "X", base::FEATURE_ENABLED_BY_DEFAULT)`: the default and its spelling.
     public var declaredDefault: DeclaredDefault?
 
     public struct DeclaredDefault: Sendable, Equatable, Codable {
+        /// True when the declaration (any of its preprocessor alternatives) is default-true.
         public var value: Bool
         public var expression: String
-        public init(value: Bool, expression: String) {
+        /// Each `#if`/`#else` alternative's spelling, when there are several.
+        public var alternatives: [String]
+        public init(value: Bool, expression: String, alternatives: [String] = []) {
             self.value = value
             self.expression = expression
+            self.alternatives = alternatives
         }
     }
 

@@ -28,6 +28,10 @@ public struct Token: Sendable, Equatable {
         public static let lineStart = Flags(rawValue: 1 << 2)
         /// The token lies in a region that is not live code (a skipped preprocessor branch).
         public static let inactive = Flags(rawValue: 1 << 3)
+        /// C family: the first live token after an `#else`/`#elif` line, where the text of
+        /// another preprocessor alternative begins (`FEATURE_DISABLED_BY_DEFAULT #else
+        /// FEATURE_ENABLED_BY_DEFAULT` is two alternatives, not one expression).
+        public static let alternativeStart = Flags(rawValue: 1 << 4)
     }
 
     public var kind: Kind

@@ -20,6 +20,9 @@ public struct Pattern: Sendable {
         case namePart(prefix: String, meta: String, suffix: String)
         /// A metavariable standing for one identifier of a member path (`FeatureFlag.$KEY.enabled`).
         case pathMeta(String)
+        /// A metavariable after `=`: the assigned value, one literal or (qualified) name
+        /// (`waffle_flag = $KEY`).
+        case valueMeta(String)
         /// Member access: `.` `?.` `!.` `->` `::`.
         case access
         /// A call or subscript argument list: `(` args `)` or `[` args `]`.
@@ -36,10 +39,23 @@ public struct Pattern: Sendable {
             case ellipsis
             /// Literal tokens that must appear as written (`true`, `"x"`).
             case tokens([String])
+            /// A qualified name with a metavariable part, the whole argument:
+            /// `features::k$KEY`, `$NS::k$KEY`, `Flags.$KEY`.
+            case path([PathComponent])
         }
         /// Swift label (`forKey:`) or Python keyword (`default=`).
         public var label: String?
         public var value: Value
+    }
+
+    /// One name of a `.path` argument; the components are joined by member accesses.
+    public enum PathComponent: Sendable, Equatable {
+        /// An identifier spelled exactly.
+        case name(String)
+        /// An identifier holding a metavariable (`k$KEY`, `$KEY`).
+        case namePart(prefix: String, meta: String, suffix: String)
+        /// A leading metavariable: any qualifier, one name or several (`$NS` in `$NS::k$KEY`).
+        case qualifier(String)
     }
 
     public struct SelectorPiece: Sendable, Equatable {
@@ -95,10 +111,22 @@ public struct Pattern: Sendable {
 
     var metavariables: [String] {
         var out: [String] = []
-        func add(_ v: Argument.Value?) { if case let .meta(m, _)? = v { out.append(m) } }
+        func add(_ v: Argument.Value?) {
+            switch v {
+            case let .meta(m, _)?: out.append(m)
+            case let .path(components)?:
+                for c in components {
+                    switch c {
+                    case let .namePart(_, m, _), let .qualifier(m): out.append(m)
+                    case .name: break
+                    }
+                }
+            default: break
+            }
+        }
         for e in elements {
             switch e {
-            case let .namePart(_, m, _), let .pathMeta(m): out.append(m)
+            case let .namePart(_, m, _), let .pathMeta(m), let .valueMeta(m): out.append(m)
             case let .arguments(_, args): args.forEach { add($0.value) }
             case let .message(r, pieces):
                 if let r { out.append(r) }
@@ -147,8 +175,23 @@ struct PatternParser {
                 elements.append(try identElement(s, column: col, afterAccess: elements.last == .access))
                 pos += 1
             case let .meta(m, optional):
-                guard !optional, elements.last == .access else {
-                    throw PatternError("a metavariable here must follow `.` (as in `Flags.$KEY.enabled`)", column: col)
+                if optional {
+                    throw PatternError("`$\(m)?` (may be absent) is allowed only as an argument, as in `f($KEY, $DEFAULT?)`", column: col)
+                }
+                if elements.last == .literal("="), elements.count >= 2 {
+                    elements.append(.valueMeta(m))
+                    pos += 1
+                    if pos < toks.count {
+                        throw PatternError("`$\(m)` after `=` is the whole assigned value: nothing may follow it", column: toks[pos].1)
+                    }
+                    continue
+                }
+                // After `.`, or first after a receiver (`$R.$KEY.isEnabled`): one member of a path.
+                guard elements.last == .access || (hasReceiver && elements.isEmpty) else {
+                    if pos == 0 {
+                        throw PatternError("the pattern starts with `$\(m)` not followed by `.`: a leading metavariable is a receiver (`$R.isEnabled($KEY)`)", column: col)
+                    }
+                    throw PatternError("`$\(m)` follows \(describe(toks[pos - 1].0)) directly: outside an argument list a metavariable is a receiver (`$R.name`) or one member of a path after `.` (`Flags.$KEY.enabled`)", column: col)
                 }
                 elements.append(.pathMeta(m))
                 pos += 1
@@ -180,13 +223,33 @@ struct PatternParser {
         let pattern = Pattern(text: text, hasReceiver: hasReceiver, elements: elements)
         let metas = pattern.metavariables
         guard metas.contains(Pattern.keyName) else {
-            throw PatternError("a pattern needs `$KEY` (where the flag key is)", column: 1)
+            throw PatternError("a pattern needs `$KEY` (where the flag key is)" + Self.keyHint(text, metas: metas), column: 1)
         }
         var seen = Set<String>()
         for m in metas where !seen.insert(m).inserted {
             throw PatternError("metavariable `$\(m)` appears twice", column: 1)
         }
         return pattern
+    }
+
+    /// Why `$KEY` was not found, when the text suggests a cause.
+    static func keyHint(_ text: String, metas: [String]) -> String {
+        if text.contains("$key") || text.contains("$Key") { return ": metavariable names are upper case (`$KEY`)" }
+        if text.contains("$KEY") { return ": `$KEY` is written inside literal text the parser did not read as a metavariable" }
+        if metas.isEmpty { return "; this pattern has no metavariable at all" }
+        return "; it has only " + metas.map { "`$\($0)`" }.joined(separator: ", ")
+    }
+
+    /// How an error message names a pattern token.
+    func describe(_ t: Tok) -> String {
+        switch t {
+        case let .ident(s): return "the name `\(s)`"
+        case let .meta(m, _): return "the metavariable `$\(m)`"
+        case let .string(s), let .number(s): return "the literal `\(s)`"
+        case .ellipsis: return "`...`"
+        case .access: return "a member access"
+        case let .punct(p): return "`\(p)`"
+        }
     }
 
     private func isLiteralAt(_ e: Pattern.Element) -> Bool {
@@ -201,8 +264,10 @@ struct PatternParser {
         let run = String(rest.prefix(while: { $0.isUppercase || $0.isNumber || $0 == "_" }))
         let name = Self.metavariableInIdentifier(run, followedByLowercase: rest.dropFirst(run.count).first?.isLowercase ?? false)
         rest = rest.dropFirst(name.count)
-        guard !name.isEmpty else { throw PatternError("`$` must start a metavariable name like `$KEY`", column: column) }
-        if rest.contains("$") { throw PatternError("one metavariable per identifier", column: column) }
+        guard !name.isEmpty else {
+            throw PatternError("in `\(s)`, `$` must be followed by an upper-case metavariable name (`\(prefix)$KEY`)", column: column)
+        }
+        if rest.contains("$") { throw PatternError("`\(s)` holds two metavariables: an identifier may hold only one", column: column) }
         return .namePart(prefix: prefix, meta: name, suffix: String(rest))
     }
 
@@ -249,11 +314,12 @@ struct PatternParser {
     private mutating func parseValue(until terminators: [Tok], openColumn: Int) throws -> Pattern.Argument.Value {
         guard pos < toks.count else { throw PatternError("unfinished argument list", column: openColumn) }
         let (t, col) = toks[pos]
+        if let path = try parsePath(until: terminators) { return path }
         switch t {
         case let .meta(m, optional):
             pos += 1
             guard pos >= toks.count || terminators.contains(toks[pos].0) || isSelectorStart(pos) else {
-                throw PatternError("a metavariable must be a whole argument", column: col)
+                throw PatternError("`$\(m)` is followed by \(describe(toks[pos].0)): a metavariable must be a whole argument, or the qualifier of a qualified name (`$NS::k$KEY`)", column: col)
             }
             return .meta(m, optional: optional)
         case .ellipsis:
@@ -265,13 +331,57 @@ struct PatternParser {
                 switch toks[pos].0 {
                 case let .ident(s), let .string(s), let .number(s), let .punct(s): words.append(s)
                 case .access: words.append(".")
-                case .meta, .ellipsis: throw PatternError("mix of literal text and a metavariable in one argument", column: toks[pos].1)
+                case let .meta(m, _):
+                    throw PatternError("`$\(m)` is part of a larger argument expression: a metavariable must be a whole argument or a part of a qualified name (`ns::k$KEY`)", column: toks[pos].1)
+                case .ellipsis: throw PatternError("`...` must be an argument of its own", column: toks[pos].1)
+                }
+                if case let .ident(s) = toks[pos].0, s.contains("$") {
+                    throw PatternError("`\(s)` is part of a larger argument expression: a name holding a metavariable must be the whole argument or end a qualified name (`ns::k$KEY`)", column: toks[pos].1)
                 }
                 pos += 1
             }
-            if words.isEmpty { throw PatternError("empty argument", column: col) }
+            if words.isEmpty { throw PatternError("empty argument (two commas in a row, or a comma before the closing bracket)", column: col) }
             return .tokens(words)
         }
+    }
+
+    /// An argument that is a qualified name with a metavariable in it (`features::k$KEY`,
+    /// `$NS::k$KEY`, `k$KEY`): names joined by member accesses up to a terminator. Returns nil,
+    /// consuming nothing, for anything else.
+    private mutating func parsePath(until terminators: [Tok]) throws -> Pattern.Argument.Value? {
+        var j = pos
+        var components: [Pattern.PathComponent] = []
+        var hasMeta = false
+        while j < toks.count {
+            switch toks[j].0 {
+            case let .meta(m, optional: false):
+                hasMeta = true
+                components.append(components.isEmpty ? .qualifier(m) : .namePart(prefix: "", meta: m, suffix: ""))
+            case let .ident(s):
+                if s.contains("$") {
+                    hasMeta = true
+                    components.append(try identComponent(s, column: toks[j].1))
+                } else {
+                    components.append(.name(s))
+                }
+            default:
+                return nil
+            }
+            j += 1
+            if j >= toks.count || terminators.contains(toks[j].0) || isSelectorStart(j) { break }
+            guard toks[j].0 == .access else { return nil }
+            j += 1
+        }
+        // A lone metavariable is an ordinary argument.
+        guard hasMeta else { return nil }
+        if components.count == 1, case .qualifier = components[0] { return nil }
+        pos = j
+        return .path(components)
+    }
+
+    private func identComponent(_ s: String, column: Int) throws -> Pattern.PathComponent {
+        guard case let .namePart(prefix, meta, suffix) = try identElement(s, column: column, afterAccess: true) else { return .name(s) }
+        return .namePart(prefix: prefix, meta: meta, suffix: suffix)
     }
 
     private var inMessage = false
@@ -302,7 +412,7 @@ struct PatternParser {
             guard pos < toks.count else { throw PatternError("unclosed `[`", column: openCol) }
             if toks[pos].0 == .punct("]") { pos += 1; break }
             guard case let .ident(name) = toks[pos].0, !name.contains("$") else {
-                throw PatternError("expected a selector piece", column: toks[pos].1)
+                throw PatternError("expected a selector piece (a name, as `defaultValue` in `defaultValue: $DEFAULT`), found \(describe(toks[pos].0))", column: toks[pos].1)
             }
             pos += 1
             if pos < toks.count, toks[pos].0 == .punct(":") {
@@ -330,7 +440,12 @@ struct PatternParser {
             if c == "$" {
                 var j = i + 1
                 while j < chars.count, chars[j].properties.isUppercase || ("0"..."9").contains(chars[j]) || chars[j] == "_" { j += 1 }
-                if j == i + 1 { throw PatternError("`$` must start a metavariable name like `$KEY`", column: col) }
+                if j == i + 1 {
+                    if j < chars.count, chars[j].properties.isLowercase {
+                        throw PatternError("metavariable names are upper case: `$KEY`, `$DEFAULT`, `$CLIENT`", column: col)
+                    }
+                    throw PatternError("`$` must start a metavariable name like `$KEY`", column: col)
+                }
                 // `$KEY_x` or `$KEYsuffix` continuing as an identifier: an identifier with a part.
                 if j < chars.count, isIdent(chars[j]) {
                     var k = j
@@ -371,7 +486,7 @@ struct PatternParser {
             if "()[]{},:=@!&|<>*^#".unicodeScalars.contains(c) {
                 toks.append((.punct(String(c)), col)); i += 1; continue
             }
-            throw PatternError("unexpected character `\(c)`", column: col)
+            throw PatternError("unexpected character `\(c)`: a pattern holds names, literals, metavariables, member accesses (`.` `->` `::`), brackets, `,` `:` `=` and `...`", column: col)
         }
     }
 }

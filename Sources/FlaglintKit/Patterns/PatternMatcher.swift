@@ -35,9 +35,14 @@ public struct PatternMatcher {
             enclosingSquare = Self.enclosingSquares(tokens, partners)
         }
         var byAnchor: [Int: Evaluation] = [:]
+        var imports: [String]?
         for index in live.sorted() {
             let evaluator = evaluators[index]
             guard evaluator.languages.contains(model.language) else { continue }
+            if !evaluator.requiredImports.isEmpty {
+                if imports == nil { imports = ImportScanner.imports(in: model.source) }
+                guard ImportScanner.satisfies(imports ?? [], evaluator.requiredImports) else { continue }
+            }
             for start in candidates(evaluator.pattern) {
                 guard let e = match(evaluator, at: start), byAnchor[e.anchor] == nil else { continue }
                 byAnchor[e.anchor] = e
@@ -61,6 +66,18 @@ public struct PatternMatcher {
         let lead = p.elements.prefix(while: { if case .literal = $0 { return true }; return false }).count
         if let anchor = p.anchorName, lead < p.elements.count, case .name = p.elements[lead] {
             return (names[anchor] ?? []).map { $0 - lead }.filter { $0 >= 0 }
+        }
+        // `$R.$KEY.isEnabled`: find the first fixed name and step back over the path before it
+        // (an access may be two tokens, Swift's `?` `.`); `match` checks each start.
+        if lead < p.elements.count, case .pathMeta = p.elements[lead],
+           let n = p.elements.firstIndex(where: { if case .name = $0 { return true }; return false }),
+           case let .name(anchor) = p.elements[n] {
+            let accesses = p.elements[..<n].filter { $0 == .access }.count
+            var out: [Int] = []
+            for t in names[anchor] ?? [] {
+                for extra in 0...accesses where t - n - extra >= 0 { out.append(t - n - extra) }
+            }
+            return out.sorted()
         }
         if lead < p.elements.count, case let .namePart(prefix, _, suffix) = p.elements[lead] {
             var out: [Int] = []
@@ -187,6 +204,19 @@ public struct PatternMatcher {
                 guard tokens[pos].kind == .identifier else { return nil }
                 bindings[meta] = .identifierPart(tokens[pos].text, token: pos)
                 pos += 1
+            case let .valueMeta(meta):
+                // One literal, or a name with member accesses (`"x"`, `FLAG`, `flags.NEW_UI`).
+                var end = pos + 1
+                if tokens[pos].kind == .identifier {
+                    while end + 1 < tokens.count, isAccess(end), tokens[end + 1].kind == .identifier { end += 2 }
+                } else {
+                    guard tokens[pos].kind == .string || tokens[pos].kind == .number else { return nil }
+                }
+                // The value ends the statement: `waffle_flag = "x" if a else "y"` is not one value.
+                if end < tokens.count, tokens[end].kind != .layout, !tokens[end].flags.contains(.lineStart),
+                   !(tokens[end].kind == .punctuation && [";", "}"].contains(tokens[end].text)) { return nil }
+                bindings[meta] = .range(pos..<end)
+                pos = end
             case .access:
                 let len = accessLength(at: pos)
                 guard len > 0 else { return nil }
@@ -213,16 +243,24 @@ public struct PatternMatcher {
         if isDeclaration(anchorIndex) { return nil }
         let range = min(rangeStart, start)..<pos
         let keyType = evaluator.info.keyType
-        let key = resolveKey(bindings[Pattern.keyName], at: anchorIndex, keyType: keyType)
-        guard let key else { return nil }
+        guard var key = resolveKey(bindings[Pattern.keyName], at: anchorIndex, keyType: keyType) else { return nil }
+        // A name the file does not define: the session looks for it in the project's other
+        // files, and its declaration, when found, wins over `key_from_identifier`.
+        var keyReference: NameReference?
+        if key.resolution == .dynamic, case let .range(r)? = bindings[Pattern.keyName] {
+            keyReference = resolver.reference(r, in: model, at: anchorIndex, keyType: keyType)
+        }
+        if key.resolution == .dynamic, let template = evaluator.keyFromIdentifier, case let .range(r)? = bindings[Pattern.keyName],
+           let named = nameFromIdentifier(r, template: template) {
+            key = named
+        }
         var value = resolveDefault(bindings[Pattern.defaultName], hasDefault: p.metavariables.contains(Pattern.defaultName), at: anchorIndex)
-        var keyRange: Range<Int>?, keyReference: NameReference?
+        var keyRange: Range<Int>?
         if case let .range(r)? = bindings[Pattern.keyName] {
             if value == .absent, let declared = resolver.declaredDefault(ofKey: r, in: model, at: anchorIndex, keyType: keyType) {
                 value = declared
             }
             keyRange = byteRange(r)
-            if key.resolution == .dynamic { keyReference = resolver.reference(r, in: model, at: anchorIndex, keyType: keyType) }
         }
         var defaultRange: Range<Int>?, defaultReference: NameReference?
         if case let .range(r)? = bindings[Pattern.defaultName] {
@@ -237,6 +275,19 @@ public struct PatternMatcher {
     private func byteRange(_ r: Range<Int>) -> Range<Int>? {
         guard !r.isEmpty, r.upperBound <= tokens.count else { return nil }
         return tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end
+    }
+
+    /// `key_from_identifier`: a key written as a (qualified) name whose declaration was not
+    /// found, named after its last identifier when that fits the template.
+    private func nameFromIdentifier(_ r: Range<Int>, template: KeyTemplate) -> FlagKey? {
+        guard let last = r.last, tokens[last].kind == .identifier, let name = template.name(in: tokens[last].text) else { return nil }
+        var i = r.lowerBound
+        while i < last {
+            guard tokens[i].kind == .identifier || isAccess(i) else { return nil }
+            i += 1
+        }
+        return FlagKey(value: name, expression: resolver.text(r, in: model),
+                       resolution: .fromIdentifier(identifier: tokens[last].text, template: template.text))
     }
 
     /// SPEC §4.1: a key written in the path before the call (`Feature_$KEY::IsEnabled()`) puts
@@ -317,11 +368,57 @@ public struct PatternMatcher {
         case let .tokens(words):
             guard a.value.count == words.count else { return false }
             return zip(a.value, words).allSatisfy { tokens[$0.0].text == $0.1 }
+        case let .path(components):
+            return pathBindings(components, a.value) != nil
         }
     }
 
     private func bind(_ v: Pattern.Argument.Value, _ a: ActualArgument, _ bindings: inout [String: Binding]) {
-        if case let .meta(m, _) = v { bindings[m] = .range(a.value) }
+        switch v {
+        case let .meta(m, _): bindings[m] = .range(a.value)
+        case let .path(components): bindings.merge(pathBindings(components, a.value) ?? [:]) { $1 }
+        case .ellipsis, .tokens: break
+        }
+    }
+
+    /// `features::k$KEY`, `$NS::k$KEY`: the argument must be names joined by member accesses
+    /// (a leading `::` allowed in the C family); the last names match the components one to
+    /// one, a leading qualifier metavariable takes the names before them (at least one).
+    private func pathBindings(_ components: [Pattern.PathComponent], _ r: Range<Int>) -> [String: Binding]? {
+        var names: [Int] = []
+        var i = r.lowerBound
+        if i < r.upperBound, model.language.isCFamily, tokens[i].kind == .punctuation, tokens[i].text == "::" { i += 1 }
+        while i < r.upperBound {
+            guard tokens[i].kind == .identifier else { return nil }
+            names.append(i)
+            i += 1
+            guard i < r.upperBound else { break }
+            let len = accessLength(at: i)
+            guard len > 0, i + len < r.upperBound else { return nil }
+            i += len
+        }
+        var fixed = components[...]
+        var out: [String: Binding] = [:]
+        if case let .qualifier(m)? = components.first {
+            fixed = components.dropFirst()
+            guard names.count > fixed.count else { return nil }
+            out[m] = .range(r.lowerBound..<names[names.count - fixed.count - 1] + 1)
+        } else {
+            guard names.count == fixed.count else { return nil }
+        }
+        for (c, t) in zip(fixed, names.suffix(fixed.count)) {
+            let text = tokens[t].text
+            switch c {
+            case let .name(n):
+                guard text == n else { return nil }
+            case let .namePart(prefix, meta, suffix):
+                guard text.count > prefix.count + suffix.count, text.hasPrefix(prefix), text.hasSuffix(suffix) else { return nil }
+                out[meta] = .identifierPart(String(text.dropFirst(prefix.count).dropLast(suffix.count)), token: t)
+            case .qualifier:
+                return nil
+            }
+        }
+        return out
     }
 
     private func matchArguments(_ pattern: [Pattern.Argument], in r: Range<Int>, into bindings: inout [String: Binding]) -> Bool {

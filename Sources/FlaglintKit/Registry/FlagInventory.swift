@@ -23,6 +23,14 @@ public struct FlagInventory: Sendable, Equatable {
         public var expression: String
         /// When the key came through a constant: which one and where it is defined.
         public var constant: Constant?
+        /// When the key was named after its identifier (`key_from_identifier`) because its
+        /// declaration was not found.
+        public var fromIdentifier: FromIdentifier?
+
+        public struct FromIdentifier: Sendable, Equatable, Codable {
+            public var identifier: String
+            public var template: String
+        }
 
         public struct Constant: Sendable, Equatable, Codable {
             public var name: String
@@ -112,13 +120,19 @@ public struct FlagInventory: Sendable, Equatable {
     static func references(_ list: [FlagReference]) -> [Reference] {
         list.map { r in
             Reference(path: r.path, line: r.line, column: r.column, language: r.language, sdk: r.evaluation.evaluator.sdk,
-                      default: defaultText(r.evaluation), expression: r.key.expression, constant: constant(r.key))
+                      default: defaultText(r.evaluation), expression: r.key.expression, constant: constant(r.key),
+                      fromIdentifier: fromIdentifier(r.key))
         }
         .sorted { ($0.path, $0.line, $0.column) < ($1.path, $1.line, $1.column) }
     }
 
     static func constant(_ key: FlagKey) -> Reference.Constant? {
         if case let .constant(name, path, line) = key.resolution { return .init(name: name, path: path, line: line) }
+        return nil
+    }
+
+    static func fromIdentifier(_ key: FlagKey) -> Reference.FromIdentifier? {
+        if case let .fromIdentifier(identifier, template) = key.resolution { return .init(identifier: identifier, template: template) }
         return nil
     }
 
@@ -135,6 +149,8 @@ public struct FlagInventory: Sendable, Equatable {
             }
         case let .unresolved(expression), let .unverifiable(expression):
             return expression
+        case let .declared(value, _, _, _):
+            return value ? "true" : "false"
         }
     }
 

@@ -21,6 +21,9 @@ public struct FlagsJSONReporter: Sendable {
                 if let c = r.constant {
                     ref.append(("constant", .object([("name", .string(c.name)), ("path", .string(c.path)), ("line", .int(c.line))])))
                 }
+                if let k = r.fromIdentifier {
+                    ref.append(("keyFromIdentifier", .object([("identifier", .string(k.identifier)), ("template", .string(k.template))])))
+                }
                 return .object(ref)
             })))
             return .object(members)
@@ -46,7 +49,8 @@ public struct FlagsTextReporter: Sendable {
             for r in f.references {
                 out += "    \(r.path):\(r.line):\(r.column)  \(r.sdk)  default: \(r.default)"
                     + (r.expression != f.displayName ? "  as `\(r.expression)`" : "")
-                    + (r.constant.map { "  (constant \($0.name) at \($0.path):\($0.line))" } ?? "") + "\n"
+                    + (r.constant.map { "  (constant \($0.name) at \($0.path):\($0.line))" } ?? "")
+                    + (r.fromIdentifier.map { "  (named after `\($0.identifier)` by key_from_identifier \($0.template): declaration not found)" } ?? "") + "\n"
             }
         }
         return out

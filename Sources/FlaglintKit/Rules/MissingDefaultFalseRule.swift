@@ -9,7 +9,12 @@ public struct MissingDefaultFalseRule: FileRule {
             `@YES`, a non-zero integer in the C family, `"true"`), that pass no default where the SDK does \
             not fall back to `false`, or (at the `unverifiable` severity) whose default is an expression \
             flaglint cannot resolve to a literal. For negative-polarity checks (`is_off`) the safe \
-            default is `true` and everything is inverted. A `!` at the call site changes nothing.
+            default is `true` and everything is inverted. A `!` at the call site changes nothing. \
+            A flag declared with its state (Chromium's `BASE_FEATURE(kX, "X", \
+            base::FEATURE_ENABLED_BY_DEFAULT)`) is reported as enabled by default at every check; when the \
+            state differs between `#if`/`#else` alternatives, each is named and the flag counts as \
+            enabled by default if any alternative is. `type: maybe-bool` evaluators (LaunchDarkly \
+            Python's `variation`) report unresolvable defaults at the `unverifiable` severity too.
             """,
         whyIsThisBad: """
             The default is what runs when the flag service is down, the SDK is not initialised or the \
@@ -75,7 +80,7 @@ public struct MissingDefaultFalseRule: FileRule {
                     }
                     continue
                 }
-                if info.type == .any, case .integer = value { continue }
+                if info.type != .bool, case .integer = value { continue }
                 if truth != safe {
                     let offWord = safe ? trueWord : falseWord
                     let fix = e.defaultRange.flatMap { r in
@@ -98,8 +103,18 @@ public struct MissingDefaultFalseRule: FileRule {
                     findings.append(finding(file, fact, severity: severity, flag: name,
                         message: "flag `\(name)` is evaluated without a default and this SDK then falls back to `\(safe ? falseWord : trueWord)`; pass \(off)\(note)"))
                 }
+            case let .declared(value, expression, alternatives, location):
+                guard value != safe else { continue }
+                // Chromium-style declared state: nothing "fails" here; the old behaviour comes
+                // back only when a field-trial config turns the feature off.
+                let state = value ? "enabled" : "disabled"
+                let spelled = alternatives.isEmpty ? "by default (`\(expression)`, declared at \(location))"
+                    : "by default in one of its `#if` alternatives (" + alternatives.map { "`\($0)`" }.joined(separator: " / ") + ", declared at \(location))"
+                findings.append(finding(file, fact, severity: severity, flag: name,
+                    message: "flag `\(name)` is \(state) \(spelled): "
+                        + "the new behaviour is on wherever no field-trial config turns it off; declare it \(value ? "disabled" : "enabled") by default until it has rolled out"))
             case let .unresolved(expression), let .unverifiable(expression):
-                guard info.type == .bool, let u = context.settings.unverifiable else { continue }
+                guard info.type == .bool || info.type == .maybeBool, let u = context.settings.unverifiable else { continue }
                 findings.append(finding(file, fact, severity: u, flag: name,
                     message: "default `\(expression)` of flag `\(name)` cannot be verified to be \(off)"))
             }

@@ -6,10 +6,13 @@ public struct NestedFlagRule: FileRule {
         defaultSeverity: .error,
         whatItDoes: """
             Reports a flag evaluation whose execution depends on more than `max_depth` other flags: \
-            it is inside their branches, loop bodies or switch cases, right of a short-circuit or in a \
-            ternary branch on them, after an early exit taken on them, or behind a local variable \
-            assigned from them. An else-if chain is one decision; the same flag checked again inside \
-            itself adds no depth.
+            it is inside their branches, loop bodies (of `while G`, `for ... where G`, `for (;G;)`) or \
+            switch cases, right of a short-circuit or in a ternary or comprehension branch on them, after \
+            an early exit taken on them, or behind a local variable assigned from them. An else-if chain \
+            is one decision; the same flag checked again inside itself adds no depth. The body of \
+            `repeat { } while G` / `do { } while (G)` is not controlled by G: it runs once regardless. \
+            A `throw`/`raise` caught by an enclosing `do`/`try` (one with a `catch`/`except` clause) \
+            controls only the rest of that block, not what follows the `try` statement.
             """,
         whyIsThisBad: """
             Every flag doubles the paths through the code. Three nested flags are eight combinations, \
@@ -76,6 +79,16 @@ public struct NestedFlagRule: FileRule {
                         if client.boolVariation(forKey: "c", defaultValue: false) {}
                     }
                 } while client.boolVariation(forKey: "a", defaultValue: false)
+                """),
+            RuleExample(.swift, """
+                func f() throws {
+                    do {
+                        if !client.boolVariation(forKey: "a", defaultValue: false) { throw E.off }
+                    } catch {}
+                    if client.boolVariation(forKey: "b", defaultValue: false) {
+                        if client.boolVariation(forKey: "c", defaultValue: false) {}
+                    }
+                }
                 """),
         ])
 

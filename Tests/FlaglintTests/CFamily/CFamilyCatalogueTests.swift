@@ -20,15 +20,13 @@ enum CFamilyCatalogue {
         for file in files {
             guard let text = try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8),
                   let doc = try? Yams.load(yaml: text) as? [String: Any], let id = doc["id"] as? String else { continue }
-            for e in doc["evaluators"] as? [[String: Any]] ?? [] {
-                let langs = languages(e["language"]).filter(\.isCFamily)
-                guard !langs.isEmpty, let match = e["match"] as? String, let pattern = try? Pattern.parse(match) else { continue }
-                let info = EvaluatorInfo(sdk: id, pattern: match,
-                                         type: EvaluatorInfo.ValueType(rawValue: e["type"] as? String ?? "bool") ?? .bool,
-                                         fallback: fallback(e["fallback"]),
-                                         polarity: EvaluatorInfo.Polarity(rawValue: e["polarity"] as? String ?? "positive") ?? .positive,
-                                         note: e["note"] as? String)
-                evaluators.append(EvaluatorDefinition(info: info, languages: Set(langs), pattern: pattern, origin: "rules/\(file)"))
+            // The evaluators as the catalogue loader reads them (every field: requires_import,
+            // key_from_identifier, ...), restricted to the C family.
+            if let catalogue = try? CatalogueLoader.load(yaml: text, file: "rules/\(file)") {
+                for var e in catalogue.evaluators where e.languages.contains(where: \.isCFamily) {
+                    e.languages = e.languages.filter(\.isCFamily)
+                    evaluators.append(e)
+                }
             }
             for x in doc["examples"] as? [[String: Any]] ?? [] {
                 guard let l = languages(x["language"]).first, l.isCFamily, let code = x["code"] as? String else { continue }
@@ -42,11 +40,6 @@ enum CFamilyCatalogue {
         if let s = v as? String { return Language.parseList(s) ?? [] }
         if let a = v as? [String] { return a.flatMap { Language.parseList($0) ?? [] } }
         return []
-    }
-
-    private static func fallback(_ v: Any?) -> EvaluatorInfo.Fallback {
-        if let b = v as? Bool { return b ? .true : .false }
-        return EvaluatorInfo.Fallback(rawValue: v as? String ?? "unknown") ?? .unknown
     }
 
     static func ext(_ l: Language) -> String {

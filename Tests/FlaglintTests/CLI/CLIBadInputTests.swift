@@ -220,16 +220,28 @@ struct CLIBadInputTests {
         #expect(try p.run(["--today", "2028-02-29"]).status == 1, "a leap day is a date")
     }
 
-    /// Without libclang, C-family files fail with one clear message and Swift/Python still work.
+    /// Without libclang, Swift and Python files are still linted and reported; each C-family
+    /// file gets an error naming the cause and the fix; the exit status is 2.
     @Test func cFamilyNeedsLibclang() throws {
-        let p = try Project(["src/good.swift": CLISamples.error, "src/x.c": CLISamples.cError])
+        let p = try Project(["src/good.swift": CLISamples.error, "src/app.py": CLISamples.pythonError,
+                             "src/x.c": CLISamples.cError, "src/y.cc": CLISamples.cError])
         defer { p.remove() }
-        let r = try p.run(["src"], environment: ["FLAGLINT_LIBCLANG": "/nonexistent/libclang.so"])
-        #expect(r.exitedCleanly, "\(r)")
-        if r.status == 2 {
-            #expect(r.stderr.contains("libclang"), "\(r)")
-        } else {
-            #expect(r.stdout.contains("src/good.swift:4:21"), "\(r)")
+        let env = ["FLAGLINT_LIBCLANG": "/nonexistent/libclang.so"]
+        let r = try p.run(["src"], environment: env)
+        #expect(r.exitedCleanly && r.status == 2, "\(r)")
+        #expect(r.stdout.contains("src/good.swift:4:21") && r.stdout.contains("src/app.py:"), "\(r)")
+        for file in ["src/x.c", "src/y.cc"] {
+            let line = r.stderr.split(separator: "\n").first { $0.hasPrefix(file + ":1:1: error:") }
+            #expect(line.map { $0.contains("/nonexistent/libclang.so") && $0.contains("apt-get install libclang-dev")
+                && $0.contains("FLAGLINT_LIBCLANG=/path/to/libclang.so") } == true, "\(file): \(r)")
         }
+        // Machine formats carry the other files' findings; `flags` lists their evaluations.
+        let json = try p.run(["src", "--format", "json"], environment: env)
+        #expect(json.status == 2 && json.stdout.contains("\"src/good.swift\""), "\(json)")
+        let flags = try p.run(["flags", "src"], environment: env)
+        #expect(flags.status == 2 && flags.stdout.contains("risky"), "\(flags)")
+        // No baseline from a partial run.
+        let baseline = try p.run(["src", "--write-baseline", "base.json"], environment: env)
+        #expect(baseline.status == 2 && !p.exists("base.json"), "\(baseline)")
     }
 }

@@ -137,4 +137,27 @@ struct CLISubcommandTests {
         #expect(text.stdout.contains("Sources/A.swift:5:"), "\(text)")
         #expect(!text.stdout.contains(p.root))
     }
+
+    /// `key_from_identifier` (the chromium catalogue): a found declaration wins (across files in a
+    /// whole-project run); a key declared outside the tree is named after its identifier, and
+    /// `flags` says so in text and JSON.
+    @Test(.enabled(if: TestLinter.libclangAvailable, "needs libclang (apt-get install libclang-dev, or FLAGLINT_LIBCLANG=/path/to/libclang.so)"))
+    func flagsMarksKeysNamedFromIdentifiers() throws {
+        let p = try Project.copy(of: "testdata/cfamily/chromium")
+        defer { p.remove() }
+        let text = try p.run(["flags"])
+        #expect(text.status == 0, "\(text)")
+        #expect(text.stdout.contains("named after `kShelfIcons` by key_from_identifier k$NAME: declaration not found"), "\(text)")
+        #expect(text.stdout.contains("ShelfAnimationsV2") && !text.stdout.contains("ShelfAnimations  "), "the declaration wins: \(text)")
+        let json = try p.run(["flags", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
+        let flags = try #require(object["flags"] as? [[String: Any]])
+        let icons = try #require(flags.first { $0["key"] as? String == "ShelfIcons" })
+        let reference = try #require((icons["references"] as? [[String: Any]])?.first)
+        let named = reference["keyFromIdentifier"] as? [String: Any]
+        #expect(named?["identifier"] as? String == "kShelfIcons" && named?["template"] as? String == "k$NAME", "\(reference)")
+        let pinning = try #require(flags.first { $0["key"] as? String == "ShelfPinning" })
+        let pinned = try #require((pinning["references"] as? [[String: Any]])?.first)
+        #expect(pinned["keyFromIdentifier"] == nil && pinned["constant"] != nil, "\(pinned)")
+    }
 }

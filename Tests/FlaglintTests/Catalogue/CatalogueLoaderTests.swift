@@ -120,7 +120,7 @@ import Testing
     @Test func unknownEvaluatorKey() {
         let error = failure(replacing("    type: any", with: "    typ: any"))
         #expect(error?.location == "rules/acme.yml:9:5")
-        #expect(error?.message == "unknown key \"typ\" in an evaluator (expected language, match, type, fallback, polarity or note)")
+        #expect(error?.message == "unknown key \"typ\" in an evaluator (expected language, match, type, fallback, polarity, note, requires_import, key_from_identifier or controls)")
     }
 
     @Test func unknownExampleKey() {
@@ -159,7 +159,7 @@ import Testing
 
     @Test func badEnumerations() {
         let type = failure(replacing("    type: any", with: "    type: string"))
-        #expect(type?.description == "rules/acme.yml:9:11: type must be one of bool or any, found \"string\"")
+        #expect(type?.description == "rules/acme.yml:9:11: type must be one of bool, any or maybe-bool, found \"string\"")
         let fallback = failure(replacing("    fallback: false", with: "    fallback: maybe"))
         #expect(fallback?.description == "rules/acme.yml:10:15: fallback must be one of false, true or unknown, found \"maybe\"")
         let polarity = failure(replacing("    polarity: negative", with: "    polarity: [negative]"))

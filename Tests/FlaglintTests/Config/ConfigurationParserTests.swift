@@ -108,6 +108,32 @@ private func error(_ yaml: String) -> String? {
         #expect(configuration.language(forExtension: "txt") == nil)
     }
 
+    /// `requires_import`, `key_from_identifier`, `controls` and `type: maybe-bool` are accepted in
+    /// `.lint.yml` evaluators as in the built-in catalogue.
+    @Test func catalogueOnlyOptionsInEvaluators() throws {
+        let configuration = try parse("""
+            evaluators:
+              - match: "Features::IsEnabled($KEY)"
+                language: cpp
+                key_from_identifier: "k$NAME"
+                requires_import: "acme/features.h"
+              - match: "flags.variation($KEY, $DEFAULT)"
+                language: python
+                type: maybe-bool
+                requires_import: [acme_flags, acme.flags]
+              - match: "feature_flag = $KEY"
+                language: python
+                controls: class
+            """)
+        let e = configuration.evaluators
+        #expect(e.map(\.requiredImports) == [["acme/features.h"], ["acme_flags", "acme.flags"], []])
+        #expect(e[0].keyFromIdentifier?.text == "k$NAME" && e[1].keyFromIdentifier == nil)
+        #expect(e[0].keyFromIdentifier?.name(in: "kDarkMode") == "DarkMode")
+        #expect(e[0].keyFromIdentifier?.name(in: "DarkMode") == nil)
+        #expect(e[1].info.type == .maybeBool)
+        #expect(e.map(\.info.controlsClass) == [false, false, true])
+    }
+
     @Test func sdksEmptyMeansNone() throws {
         #expect(try parse("sdks: []").sdks?.isEmpty == true)
         #expect(try parse("sdks:").sdks == nil)
@@ -115,11 +141,11 @@ private func error(_ yaml: String) -> String? {
 
     @Test func unknownKeysNameTheAllowedOnesAndSuggest() {
         #expect(error("version: 1\nexlude: []\n") == ".lint.yml:2:1: error: unknown key `exlude`; did you mean `exclude`? "
-            + "(allowed: version, include, exclude, sdks, evaluators, rules, registry, flags, compile_commands, defines, languages)")
+            + "(allowed: version, include, exclude, sdks, evaluators, rules, registry, flags, compile_commands, defines, include_dirs, languages)")
         #expect(error("colour: red") == ".lint.yml:1:1: error: unknown key `colour` "
-            + "(allowed: version, include, exclude, sdks, evaluators, rules, registry, flags, compile_commands, defines, languages)")
+            + "(allowed: version, include, exclude, sdks, evaluators, rules, registry, flags, compile_commands, defines, include_dirs, languages)")
         #expect(error("evaluators:\n  - match: f($KEY)\n    langauge: swift\n") == ".lint.yml:3:5: error: unknown key `langauge` in an evaluator; "
-            + "did you mean `language`? (allowed: match, language, type, fallback, polarity, note)")
+            + "did you mean `language`? (allowed: match, language, type, fallback, polarity, note, requires_import, key_from_identifier, controls, key_type)")
         #expect(error("rules:\n  nested-flags: off\n") == ".lint.yml:2:3: error: unknown rule `nested-flags`; did you mean `nested-flag`? "
             + "(configurable rules: nested-flag, stale-flag, missing-default-false, dynamic-flag-key, unknown-flag, unused-flag, removed-flag, unused-suppression, manifest-default-mismatch)")
         #expect(error("rules:\n  nested-flag: { max-depth: 2 }\n") == ".lint.yml:2:18: error: unknown option `max-depth` for rule `nested-flag`; "
@@ -156,9 +182,13 @@ private func error(_ yaml: String) -> String? {
         #expect(error("evaluators:\n  - match: f($KEY)\n    language: kotlin\n") == ".lint.yml:3:15: error: unknown language `kotlin`; expected one of swift, python, c, cpp, objc, objcpp, cfamily")
         #expect(error("evaluators:\n  - match: f($KEY)\n    language: [swift, go]\n") == ".lint.yml:3:23: error: unknown language `go`; expected one of swift, python, c, cpp, objc, objcpp, cfamily")
         #expect(error("evaluators:\n  - match: f($KEY)\n    fallback: maybe\n") == ".lint.yml:3:15: error: `fallback` must be one of false, true, unknown, found `maybe`")
-        #expect(error("evaluators:\n  - match: f($KEY)\n    type: boolean\n") == ".lint.yml:3:11: error: `type` must be one of bool, any, found `boolean`")
+        #expect(error("evaluators:\n  - match: f($KEY)\n    type: boolean\n") == ".lint.yml:3:11: error: `type` must be one of bool, any, maybe-bool, found `boolean`")
         #expect(error("evaluators:\n  - match: f($KEY)\n    polarity: negativ\n") == ".lint.yml:3:15: error: `polarity` must be one of positive, negative, found `negativ`; did you mean `negative`?")
         #expect(error("evaluators:\n  - match: \"\"\n") == ".lint.yml:2:12: error: `match` must not be empty")
+        #expect(error("evaluators:\n  - match: f($KEY)\n    key_from_identifier: kNAME\n") == ".lint.yml:3:26: error: bad `key_from_identifier`: `key_from_identifier` needs `$NAME` where the flag name is in the identifier, as in `k$NAME`")
+        #expect(error("evaluators:\n  - match: f($KEY)\n    key_from_identifier: \"k::$NAME\"\n") == ".lint.yml:3:30: error: bad `key_from_identifier`: `:` cannot be part of an identifier: the template is an identifier with `$NAME` in it, as in `k$NAME`")
+        #expect(error("evaluators:\n  - match: f($KEY)\n    requires_import: []\n") == ".lint.yml:3:22: error: `requires_import` must name at least one module or header")
+        #expect(error("evaluators:\n  - match: f($KEY)\n    controls: function\n") == ".lint.yml:3:15: error: `controls` must be one of class, found `function`")
         #expect(error("registry:\n  - { path: a.json, format: yaml }\n") == ".lint.yml:2:29: error: `format` must be one of native, flagd, launchdarkly, unleash, openfeature-manifest, found `yaml`")
         #expect(error("registry:\n  - { format: flagd }\n") == ".lint.yml:2:5: error: a registry entry needs `path`")
         #expect(error("registry:\n  - { path: a.json, format: flagd, environment: prod }\n") == ".lint.yml:2:49: error: `environment` applies only to `format: launchdarkly`")

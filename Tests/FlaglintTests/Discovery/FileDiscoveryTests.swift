@@ -78,7 +78,7 @@ private func paths(_ result: DiscoveryResult) -> [String] { result.files.map(\.d
         let tree = try TemporaryTree(["a.py": "", "sub/.lint.yml": "exclud: []\n", "sub/b.py": ""])
         defer { tree.remove() }
         let expected = ConfigError(path: "sub/.lint.yml", line: 1, column: 1, message: "unknown key `exclud`; did you mean `exclude`? "
-            + "(allowed: version, include, exclude, sdks, evaluators, rules, registry, flags, compile_commands, defines, languages)")
+            + "(allowed: version, include, exclude, sdks, evaluators, rules, registry, flags, compile_commands, defines, include_dirs, languages)")
         #expect(throws: expected) {
             _ = try tree.discover()
         }

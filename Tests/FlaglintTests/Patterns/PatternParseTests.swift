@@ -38,6 +38,29 @@ import Testing
         #expect(try Pattern.parse("kFlag$KEYlower()").elements.first == .namePart(prefix: "kFlag", meta: "KEY", suffix: "lower"))
     }
 
+    /// A receiver then the key as the next member (`self.flags.newCheckout.isEnabled`).
+    @Test func receiverThenKeyMember() throws {
+        let p = try Pattern.parse("$R.$KEY.isEnabled")
+        #expect(p.hasReceiver)
+        #expect(p.elements == [.pathMeta("KEY"), .access, .name("isEnabled")])
+    }
+
+    /// A key fragment after a qualified prefix, fixed or a metavariable (Chromium's
+    /// `features::kFoo`).
+    @Test func qualifiedKeyFragmentArgument() throws {
+        let a = try Pattern.parse("base::FeatureList::IsEnabled(features::k$KEY)")
+        guard case let .arguments(_, args) = a.elements.last else { Issue.record("no arguments"); return }
+        #expect(args[0].value == .path([.name("features"), .namePart(prefix: "k", meta: "KEY", suffix: "")]))
+        let b = try Pattern.parse("FeatureList::IsEnabled($NS::k$KEY)")
+        guard case let .arguments(_, bargs) = b.elements.last else { Issue.record("no arguments"); return }
+        #expect(bargs[0].value == .path([.qualifier("NS"), .namePart(prefix: "k", meta: "KEY", suffix: "")]))
+        #expect(b.metavariables == ["NS", "KEY"])
+        let c = try Pattern.parse("Flags.isOn(Feature.$KEY, $DEFAULT)")
+        guard case let .arguments(_, cargs) = c.elements.last else { Issue.record("no arguments"); return }
+        #expect(cargs[0].value == .path([.name("Feature"), .namePart(prefix: "", meta: "KEY", suffix: "")]))
+        #expect(cargs[1].value == .meta("DEFAULT", optional: false))
+    }
+
     @Test func objectiveCMessage() throws {
         let p = try Pattern.parse("[$R boolVariationForKey: $KEY defaultValue: $DEFAULT]")
         #expect(p.elements == [.message(receiver: "R", pieces: [
@@ -54,7 +77,17 @@ import Testing
         ("$C.f($KEY", "unclosed"),
         ("$C.f($KEY, ..., ...)", "at most one"),
         ("$C.f($KEY) %", "unexpected character"),
-        ("$A.$KEY", "must follow"),
+        ("$A.$KEY", "fixed name"),
+        ("foo $KEY", "`$KEY` follows the name `foo`"),
+        ("$KEY(x)", "starts with `$KEY`"),
+        ("f(x + $KEY)", "unexpected character `+`"),
+        ("f($A x, $KEY)", "`$A` is followed by the name `x`"),
+        ("f(x k$KEY)", "`k$KEY` is part of a larger argument"),
+        ("f($key)", "upper case"),
+        ("f(k$key)", "in `k$key`"),
+        ("f($NS::kFoo)", "it has only `$NS`"),
+        ("f(name)", "no metavariable at all"),
+        ("$R.x.$KEY?", "allowed only as an argument"),
     ])
     func rejectsBadPatterns(text: String, fragment: String) {
         do {

@@ -188,6 +188,12 @@ extension CStructureParser {
             builder.declaration(s)
             return
         }
+        // A macro-wrapped return type: `LD_EXPORT(bool) LDClientSDK_BoolVariation(...);`.
+        if let p = firstParen, !equalsBeforeParen, p - 1 == s.lowerBound, let close = closer(p, before: s.upperBound),
+           isWord(close + 1), isText(close + 2, "(") || (isWord(close + 2) && isText(close + 3, "(")) {
+            builder.declaration(s)
+            return
+        }
         expression(s)
     }
 
@@ -207,11 +213,19 @@ extension CStructureParser {
         }
         if let key {
             // The last argument is the default state: FEATURE_ENABLED_BY_DEFAULT is a default-true flag.
+            // Preprocessor alternatives (`#if X ... #else ... #endif`) are each a default of
+            // their own: the flag is default-true when any of them is.
             var declared: ConstantDefinition.DeclaredDefault?
             if let last = args.last, !last.isEmpty {
-                let words = last.map { t[$0].text }
-                if words.last == "FEATURE_ENABLED_BY_DEFAULT" || words.last == "FEATURE_DISABLED_BY_DEFAULT" {
-                    declared = .init(value: words.last == "FEATURE_ENABLED_BY_DEFAULT", expression: words.joined())
+                var alternatives: [[String]] = [[]]
+                for k in last {
+                    if t[k].flags.contains(.alternativeStart) && !alternatives[alternatives.count - 1].isEmpty { alternatives.append([]) }
+                    alternatives[alternatives.count - 1].append(t[k].text)
+                }
+                let states = alternatives.map(\.last)
+                if states.allSatisfy({ $0 == "FEATURE_ENABLED_BY_DEFAULT" || $0 == "FEATURE_DISABLED_BY_DEFAULT" }) {
+                    declared = .init(value: states.contains("FEATURE_ENABLED_BY_DEFAULT"), expression: alternatives[0].joined(),
+                                     alternatives: alternatives.count > 1 ? alternatives.map { $0.joined() } : [])
                 }
             }
             constants.append(ConstantDefinition(name: nameToken.text, qualifiers: qualifiers, value: .string(key), offset: nameToken.start,

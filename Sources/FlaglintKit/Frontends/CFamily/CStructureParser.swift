@@ -156,7 +156,7 @@ struct CStructureParser {
             case "return", "co_return", "throw", "@throw":
                 let e = statementEnd(i, limit: end)
                 expression(i + 1..<(isText(e - 1, ";") ? e - 1 : e))
-                exit = .function
+                exit = tk.text.hasSuffix("throw") ? .thrown : .function
                 i = e
             case "break", "continue":
                 exit = tk.text == "break" ? .loop : .continueLoop
@@ -367,7 +367,12 @@ struct CStructureParser {
         let limit = r.upperBound
         var j = i + 1
         if isText(j, "(") { expression(j + 1..<(closer(j, before: limit) ?? limit)); j = skip(j, limit: limit) }
-        if isText(j, "{") { j = body(at: j, limit: limit).1 }
+        if isText(j, "{") {
+            let (block, after) = body(at: j, limit: limit)
+            // A `throw` inside a `try` with a handler leaves only the `try` block.
+            if isText(after, "catch") || isText(after, "@catch") { builder.catchingBlock(body: block) }
+            j = after
+        }
         while isText(j, "catch") || isText(j, "@catch") || isText(j, "@finally") {
             j += 1
             if isText(j, "(") { j = skip(j, limit: limit) }

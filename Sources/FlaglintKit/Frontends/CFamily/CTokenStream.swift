@@ -17,6 +17,7 @@ struct CTokenStream {
         var prevEnd = 0            // end of the previous token of any kind
         var prevCodeEnd = -1       // end of the previous code token (for line starts)
         var directive: [Token]? = nil   // tokens of the directive line being read
+        var alternative = false         // an `#else`/`#elif` was just read
         tokens.reserveCapacity(raw.count)
 
         for t in raw {
@@ -32,6 +33,9 @@ struct CTokenStream {
 
             if logicalStart, let d = directive {
                 finishDirective(d)
+                if d.count >= 2, d[1].text != "define", d[1].text != "undef" {
+                    alternative = ["else", "elif", "elifdef", "elifndef"].contains(d[1].text)
+                }
                 directive = nil
             }
             var token = CTokenStream.token(bytes, t)
@@ -46,7 +50,14 @@ struct CTokenStream {
             }
             // Dead code: every token starting inside a range the preprocessor skipped.
             while skipIndex < skipped.count && skipped[skipIndex].upperBound <= t.start { skipIndex += 1 }
-            if skipIndex < skipped.count && skipped[skipIndex].contains(t.start) { continue }
+            if skipIndex < skipped.count && skipped[skipIndex].contains(t.start) {
+                alternative = false
+                continue
+            }
+            if alternative {
+                token.flags.insert(.alternativeStart)
+                alternative = false
+            }
 
             // ObjC literals: `@"x"`, `@YES`, `@42`, `@interface` are one token each.
             if token.kind != .punctuation, let l = tokens.indices.last, tokens[l].end == token.start,
@@ -84,7 +95,9 @@ struct CTokenStream {
             body = [body[1]]
         }
         guard body.count == 1, let value = CTokenStream.constantValue(body[0]) else { return }
-        macroConstants.append(ConstantDefinition(name: name.text, value: value, offset: name.start))
+        var macro = ConstantDefinition(name: name.text, value: value, offset: name.start)
+        macro.isMacro = true
+        macroConstants.append(macro)
     }
 
     /// The constant value of a single literal token, if it is one.
@@ -96,8 +109,8 @@ struct CTokenStream {
             return integerValue(t.text).map { .integer($0) }
         case .identifier, .keyword:
             switch t.text {
-            case "true", "YES", "TRUE", "@YES": return .bool(true)
-            case "false", "NO", "FALSE", "@NO": return .bool(false)
+            case "true", "YES", "TRUE", "@YES", "LDBooleanTrue": return .bool(true)
+            case "false", "NO", "FALSE", "@NO", "LDBooleanFalse": return .bool(false)
             default: return nil
             }
         default:

@@ -21,6 +21,10 @@ struct PythonStructure {
     var candidates: [Candidate] = []
     /// How often each name is bound per scope: a name bound twice is not a constant.
     var bindings: [String: Int] = [:]
+    /// Decorator expressions read since the last statement: they control the body of the
+    /// `def`/`class` they decorate (django-waffle's `@waffle_flag("x")` runs the view only
+    /// when the flag is on).
+    var decorators: [Range<Int>] = []
 
     struct Scope {
         enum Kind { case function, classBody }
@@ -170,6 +174,17 @@ struct PythonStructure {
     mutating func statement(at i: Int) -> Int {
         let t = tokens[i]
         let end = lineEnd(i)
+        if t.kind == .punctuation && t.text == "@" {
+            scanExpression(i + 1..<end)
+            decorators.append(i + 1..<end)
+            return end
+        }
+        let decorating = decorators
+        decorators = []
+        if t.kind == .keyword, t.text == "def" || t.text == "class" || (t.text == "async" && isKeyword(i + 1, "def")),
+           !decorating.isEmpty, let (_, s) = header(t.text == "async" ? i + 1 : i) {
+            for d in decorating { builder.decision([DecisionArm(condition: d, body: s.body)], statementEnd: s.next) }
+        }
         if t.kind == .keyword {
             switch t.text {
             case "if": return ifChain(i)
@@ -178,17 +193,14 @@ struct PythonStructure {
             case "def": return functionDefinition(start: i, keyword: i)
             case "class": return classDefinition(i)
             case "with", "elif", "except": return plainBlock(i, expressionFrom: i + 1)
-            case "else", "try", "finally": return plainBlock(i, expressionFrom: nil)
+            case "try": return tryStatement(i)
+            case "else", "finally": return plainBlock(i, expressionFrom: nil)
             case "async":
                 if isKeyword(i + 1, "def") { return functionDefinition(start: i, keyword: i + 1) }
                 if isKeyword(i + 1, "for") { return forLoop(i + 1) }
                 if isKeyword(i + 1, "with") { return plainBlock(i + 1, expressionFrom: i + 2) }
             default: break
             }
-        }
-        if t.kind == .punctuation && t.text == "@" {
-            scanExpression(i + 1..<end)
-            return end
         }
         if t.kind == .identifier && t.text == "match", let next = matchStatement(i) {
             return next
@@ -257,12 +269,21 @@ struct PythonStructure {
         return colon + 1
     }
 
+    /// `try:` with an `except` clause (any, conservatively): a `raise` in its suite leaves
+    /// only the suite. The clauses themselves are plain blocks.
+    mutating func tryStatement(_ i: Int) -> Int {
+        guard let (colon, s) = header(i) else { return plainBlock(i, expressionFrom: nil) }
+        if isKeyword(s.next, "except") { builder.catchingBlock(body: s.body) }
+        return colon + 1
+    }
+
     mutating func classDefinition(_ i: Int) -> Int {
         guard let (colon, s) = header(i) else {
             builder.declaration(i..<lineEnd(i))
             return lineEnd(i)
         }
         builder.declaration(i..<colon + 1)
+        builder.classBody(s.body)
         let name = tokens[min(i + 1, colon)].kind == .identifier ? tokens[i + 1].text : ""
         scopes.append(Scope(kind: .classBody, name: name, body: s.body))
         return colon + 1
@@ -376,7 +397,8 @@ struct PythonStructure {
         let first = tokens[r.lowerBound]
         if first.kind == .keyword {
             switch first.text {
-            case "return", "raise": return .function
+            case "return": return .function
+            case "raise": return .thrown
             case "break": return .loop
             case "continue": return .continueLoop
             default: return nil

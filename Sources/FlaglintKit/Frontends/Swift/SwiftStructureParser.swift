@@ -333,6 +333,8 @@ struct SwiftStructureParser {
         guard let brace = cursor.findBrace(from: start + 1, limit: limit) else { return start + 1 }
         var b = cursor.body(brace, limit: limit)
         work.append((b.body, ctx.code(b.body)))
+        // A `throw` inside a `do` with a `catch` leaves only the `do` block.
+        if b.closed && cursor.isKeyword(b.after, "catch") && b.after < limit { builder.catchingBlock(body: b.body) }
         // `catch` blocks are plain blocks: exits in them are not early exits on a flag.
         while b.closed && cursor.isKeyword(b.after, "catch") && b.after < limit {
             guard let next = cursor.findBrace(from: b.after + 1, limit: limit) else { return b.after + 1 }

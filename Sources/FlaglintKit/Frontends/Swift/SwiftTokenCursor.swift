@@ -155,7 +155,8 @@ struct SwiftTokenCursor {
         let t = tokens[s]
         if t.kind == .keyword {
             switch t.text {
-            case "return", "throw": return .function
+            case "return": return .function
+            case "throw": return .thrown
             case "break": return .loop
             case "continue": return .continueLoop
             default: return nil

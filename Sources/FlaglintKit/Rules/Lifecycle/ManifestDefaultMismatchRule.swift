@@ -32,6 +32,9 @@ public struct ManifestDefaultMismatchRule: Sendable {
             case .true: return (.bool(!negative), "(none: true)")
             case .unknown: return nil
             }
+        case let .declared(value, expression, alternatives, _):
+            // Several `#if` alternatives: no one value to compare.
+            return alternatives.isEmpty ? (.bool(negative ? !value : value), expression) : nil
         case .unresolved, .unverifiable:
             return nil
         }
