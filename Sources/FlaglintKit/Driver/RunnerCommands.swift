@@ -39,6 +39,15 @@ extension Runner {
         }
     }
 
+    /// What every command does first: prepare the session, run it with `filters` and check the
+    /// report; the exit status is thrown when the command must stop.
+    func report(_ common: Common, filters: Session.Filters?) throws(ExitStatus) -> Report {
+        let (session, plan) = try prepare(common).get()
+        let report = session.run(plan, filters: filters)
+        if let status = check(report, quiet: common.quiet) { throw status }
+        return report
+    }
+
     /// Prints the files' own problems; exit 2 when a file could not be linted at all.
     func check(_ report: Report, quiet: Bool) -> ExitStatus? {
         if !quiet {
@@ -67,13 +76,8 @@ extension Runner {
         if let ref = options.diff {
             do { filters.changedLines = try GitChangedLines.since(ref, workingDirectory: cwd) } catch { return fail("flaglint: \(error)") }
         }
-        let session: Session, plan: Session.Plan
-        switch prepare(common) {
-        case let .failure(s): return s.code
-        case let .success(p): (session, plan) = p
-        }
-        let report = session.run(plan, filters: filters)
-        if let status = check(report, quiet: common.quiet) { return status.code }
+        let report: Report
+        do { report = try self.report(common, filters: filters) } catch { return error.code }
         let findings = report.findings
         if let path = options.writeBaseline {
             let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
@@ -111,13 +115,8 @@ extension Runner {
         guard ["text", "json", "markdown"].contains(format) else {
             return fail("flaglint: `flags` writes text, json or markdown, not `\(format)`")
         }
-        let session: Session, plan: Session.Plan
-        switch prepare(common) {
-        case let .failure(s): return s.code
-        case let .success(p): (session, plan) = p
-        }
-        let report = session.run(plan)
-        if let status = check(report, quiet: common.quiet) { return status.code }
+        let report: Report
+        do { report = try self.report(common, filters: nil) } catch { return error.code }
         let registry = report.groups.lazy.compactMap(\.registry).first
         let staleDays = report.groups.first?.settings.rules[StaleFlagRule.id]?.days ?? Lifecycle.defaultStaleDays
         let inventory = FlagInventory(references: report.references, registry: registry, today: report.today, staleDays: staleDays)
@@ -135,13 +134,8 @@ extension Runner {
         let cwd = FileSystem.currentDirectory()
         let old: Baseline
         do { old = try BaselineFile.read(path) } catch { return fail("flaglint: \(error)") }
-        let session: Session, plan: Session.Plan
-        switch prepare(common) {
-        case let .failure(s): return s.code
-        case let .success(p): (session, plan) = p
-        }
-        let report = session.run(plan, filters: Session.Filters())
-        if let status = check(report, quiet: common.quiet) { return status.code }
+        let report: Report
+        do { report = try self.report(common, filters: Session.Filters()) } catch { return error.code }
         let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
         let roots = (common.paths.isEmpty ? ["."] : common.paths).map { PathName.normalize(mapper(PathName.display(PathName.absolute($0, relativeTo: cwd), currentDirectory: cwd))) }
         let findings = report.findings.filter { $0.suppression == nil }
