@@ -36,7 +36,7 @@ public enum BuiltinCatalogue {
             do {
                 let catalogue = try CatalogueLoader.load(yaml: source.text, file: path)
                 if let earlier = seen[catalogue.id] {
-                    problems.append(CatalogueError(file: path, line: 1, column: 1,
+                    problems.append(CatalogueError(path: path, line: 1, column: 1,
                                                    message: "id \"\(catalogue.id)\" is already used by \(earlier)"))
                     continue
                 }

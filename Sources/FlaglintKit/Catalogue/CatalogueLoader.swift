@@ -13,10 +13,10 @@ public enum CatalogueLoader {
         } catch let error as YamlError {
             throw CatalogueReader(file: file, yaml: yaml).error(from: error)
         } catch {
-            throw CatalogueError(file: file, line: 1, column: 1, message: "invalid YAML: \(error)")
+            throw CatalogueError(path: file, line: 1, column: 1, message: "invalid YAML: \(error)")
         }
         guard let root else {
-            throw CatalogueError(file: file, line: 1, column: 1,
+            throw CatalogueError(path: file, line: 1, column: 1,
                                  message: "empty catalogue file: expected a mapping with id, name, docs, evaluators and examples")
         }
         return try CatalogueReader(file: file, yaml: yaml).catalogue(root)
@@ -233,7 +233,7 @@ private struct CatalogueReader {
     }
 
     func error(at node: Node, _ message: String) -> CatalogueError {
-        CatalogueError(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
+        CatalogueError(path: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
     }
 
     /// Points at the offending character of a single-line `match` when the YAML spells the
@@ -266,12 +266,12 @@ private struct CatalogueReader {
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { "\($0.text): " } ?? ""
-            return CatalogueError(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(detail)\(problem)")
+            return CatalogueError(path: file, line: mark.line, column: mark.column, message: "invalid YAML: \(detail)\(problem)")
         case let .reader(problem, offset, _, _):
             let (line, column) = offset.map(Self.lineAndColumn(in: yaml)) ?? (1, 1)
-            return CatalogueError(file: file, line: line, column: column, message: "invalid YAML: \(problem)")
+            return CatalogueError(path: file, line: line, column: column, message: "invalid YAML: \(problem)")
         default:
-            return CatalogueError(file: file, line: 1, column: 1, message: "invalid YAML: \(yamlError)")
+            return CatalogueError(path: file, line: 1, column: 1, message: "invalid YAML: \(yamlError)")
         }
     }
 
@@ -331,7 +331,7 @@ extension CatalogueLoader {
     static func locatePatternError(_ failure: PatternError, yaml: String, file: String, match: String) -> CatalogueError {
         let reader = CatalogueReader(file: file, yaml: yaml)
         guard let root = try? Yams.compose(yaml: yaml), let node = Self.firstScalar(in: root, equalTo: match) else {
-            return CatalogueError(file: file, line: 1, column: 1, message: "no match \"\(match)\" in the YAML")
+            return CatalogueError(path: file, line: 1, column: 1, message: "no match \"\(match)\" in the YAML")
         }
         return reader.patternError(failure, in: node, text: match)
     }

@@ -1,7 +1,7 @@
-/// A position in a configuration file, 1-based; line 0 means "the file as a whole"
-/// (it could not be read, so there is no line to point at).
-public struct ConfigLocation: Sendable, Hashable, CustomStringConvertible {
-    /// The configuration file as shown to users.
+/// A position in a file flaglint reads besides code (a configuration, a registry), 1-based;
+/// line 0 means "the file as a whole" (it could not be read, so there is no line to point at).
+public struct FileLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The file as shown to users.
     public var path: String
     public var line: Int
     public var column: Int
@@ -15,12 +15,15 @@ public struct ConfigLocation: Sendable, Hashable, CustomStringConvertible {
     /// `path:line:col`, the form evaluator origins and messages use.
     public var description: String { line > 0 ? "\(path):\(line):\(column)" : path }
 
-    /// A configuration error at this location (for checks made after loading, such as SDK ids
-    /// that only the catalogue can validate).
-    public func error(_ message: String) -> ConfigError {
-        ConfigError(path: path, line: line, column: column, message: message)
+    /// An error at this location (also for checks made after loading, such as SDK ids that
+    /// only the catalogue can validate).
+    public func error(_ message: String) -> LocatedError {
+        LocatedError(path: path, line: line, column: column, message: message)
     }
 }
+
+public typealias ConfigLocation = FileLocation
+public typealias RegistryLocation = FileLocation
 
 /// A configuration value together with where it was written, so that checks made later by
 /// other components can still point into the YAML.
@@ -37,8 +40,9 @@ public struct Located<Value: Sendable>: Sendable {
 extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
 
-/// An invalid configuration. The CLI prints it and exits 2; nothing is linted.
-public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
+/// An invalid configuration or registry. The CLI prints it and exits 2: nothing is linted (not
+/// against a half-read registry either).
+public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     /// 1-based; 0 when the problem concerns the whole file (unreadable, not UTF-8 at an unknown place).
     public var line: Int
@@ -52,8 +56,17 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    public init(at location: FileLocation, _ message: String) {
+        self.init(path: location.path, line: location.line, column: location.column, message: message)
+    }
+
+    public var location: FileLocation { FileLocation(path: path, line: line, column: column) }
+
     /// gcc style, so editors and CI problem matchers jump to the YAML.
     public var description: String {
         line > 0 ? "\(path):\(line):\(column): error: \(message)" : "\(path): error: \(message)"
     }
 }
+
+public typealias ConfigError = LocatedError
+public typealias RegistryError = LocatedError

@@ -85,7 +85,7 @@ public enum RuleSeverity: String, Sendable, Hashable, CaseIterable {
 public struct RuleConfiguration: Sendable, Equatable {
     /// `nil` when only options were given.
     public var severity: RuleSeverity?
-    /// Validated options by name (the names and types come from `RuleOptionTable`).
+    /// Validated options by name (names and types come from the rule's `RuleDescription`).
     public var options: [String: RuleOptionValue]
     /// Where the rule's entry is, for messages.
     public var location: ConfigLocation
@@ -122,8 +122,7 @@ public struct RegistryEntry: Sendable, Hashable {
 
     /// The registry loader's view of this entry.
     public var source: RegistrySource {
-        RegistrySource(path: path, format: format, environment: environment,
-                       declaredAt: RegistryLocation(path: location.path, line: location.line, column: location.column))
+        RegistrySource(path: path, format: format, environment: environment, declaredAt: location)
     }
 }
 

@@ -426,8 +426,8 @@ struct ConfigReader {
     }
 
     func ruleSettings(_ rule: Entry) throws(ConfigError) -> RuleConfiguration {
-        guard let options = RuleOptionTable.options(of: rule.key) else {
-            throw unknownKey(rule, allowed: RuleOptionTable.ruleIDs, kind: "rule")
+        guard let options = RuleRegistry.description(of: rule.key)?.configurableOptions else {
+            throw unknownKey(rule, allowed: RuleRegistry.all.map(\.description.id), kind: "rule")
         }
         var settings = RuleConfiguration(severity: nil, location: location(rule.keyNode))
         // `unknown-flag: warning` is shorthand for `{ severity: warning }`.

@@ -152,65 +152,54 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     func matches(names: [[Unicode.Scalar]]) -> Bool { matches(names: names[...]) }
 
-    /// `**` behaves like `*` over segments: the classic single-backtrack-point wildcard match.
+    /// `**` behaves like `*` over segments.
     func matches(names: ArraySlice<[Unicode.Scalar]>) -> Bool {
         // A pattern ending in a name matches only paths whose last name it matches: most
         // paths fail here, before the search over directories.
         if case let .name(atoms)? = segments.last {
             guard let last = names.last, Glob.matchName(atoms, last) else { return false }
         }
-        let base = names.startIndex
-        var s = 0, n = 0
-        var starSegment = -1, starName = 0
-        while n < names.count {
-            if s < segments.count, segments[s] == .anyDirectories {
-                starSegment = s
-                starName = n
-                s += 1
-                continue
-            }
-            if s < segments.count, case let .name(atoms) = segments[s], Glob.matchName(atoms, names[base + n]) {
-                s += 1
-                n += 1
-                continue
-            }
-            if starSegment >= 0 {
-                s = starSegment + 1
-                starName += 1
-                n = starName
-                continue
-            }
+        return Glob.wildcard(segments, names, isRun: { $0 == .anyDirectories }) { segment, name in
+            if case let .name(atoms) = segment { return Glob.matchName(atoms, name) }
             return false
         }
-        while s < segments.count, segments[s] == .anyDirectories { s += 1 }
-        return s == segments.count
     }
 
     static func matchName(_ atoms: [Atom], _ name: [Unicode.Scalar]) -> Bool {
-        var a = 0, n = 0
-        var starAtom = -1, starName = 0
-        while n < name.count {
-            if a < atoms.count, atoms[a] == .anyRun {
-                starAtom = a
-                starName = n
-                a += 1
+        wildcard(atoms, name, isRun: { $0 == .anyRun }, matches: matchAtom)
+    }
+
+    /// The classic single-backtrack-point wildcard match, for names (`*` over scalars) and
+    /// paths (`**` over names): a run item matches any number of subject items. Linear in
+    /// practice, never exponential, no recursion.
+    static func wildcard<Item, Subject: RandomAccessCollection>(
+        _ pattern: [Item], _ subject: Subject, isRun: (Item) -> Bool, matches: (Item, Subject.Element) -> Bool
+    ) -> Bool where Subject.Index == Int {
+        let base = subject.startIndex
+        var p = 0, n = 0
+        var starItem = -1, starSubject = 0
+        while n < subject.count {
+            if p < pattern.count, isRun(pattern[p]) {
+                starItem = p
+                starSubject = n
+                p += 1
                 continue
             }
-            if a < atoms.count, matchAtom(atoms[a], name[n]) {
-                a += 1
+            if p < pattern.count, matches(pattern[p], subject[base + n]) {
+                p += 1
                 n += 1
                 continue
             }
-            if starAtom >= 0 {
-                a = starAtom + 1
-                starName += 1
-                n = starName
+            if starItem >= 0 {
+                p = starItem + 1
+                starSubject += 1
+                n = starSubject
                 continue
             }
             return false
         }
-        while a < atoms.count, atoms[a] == .anyRun { a += 1 }
-        return a == atoms.count
+        while p < pattern.count, isRun(pattern[p]) { p += 1 }
+        return p == pattern.count
     }
 
     static func matchAtom(_ atom: Atom, _ c: Unicode.Scalar) -> Bool {

@@ -118,7 +118,7 @@ public struct Runner: Sendable {
 
 extension Runner {
     public func sdks(_ id: String?) -> Int32 {
-        for p in BuiltinCatalogue.problems { stderr.write("flaglint: warning: built-in catalogue: \(p)\n") }
+        for p in BuiltinCatalogue.problems { stderr.write("flaglint: warning: built-in catalogue: \(p.location): \(p.message)\n") }
         guard let id else {
             for c in BuiltinCatalogue.all {
                 let languages = c.languages.sorted().map(\.rawValue).joined(separator: ", ")

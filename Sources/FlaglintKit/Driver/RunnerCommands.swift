@@ -40,6 +40,15 @@ extension Runner {
         }
     }
 
+    /// What every command does first: prepare the session, run it with `filters` and check the
+    /// report; the exit status is thrown when the command must stop.
+    func report(_ common: Common, filters: Session.Filters?) throws(ExitStatus) -> Report {
+        let (session, plan) = try prepare(common).get()
+        let report = session.run(plan, filters: filters)
+        if let status = check(report, quiet: common.quiet) { throw status }
+        return report
+    }
+
     /// Prints the files' own problems; exit 2 when a file could not be linted at all.
     func check(_ report: Report, quiet: Bool) -> ExitStatus? {
         for p in report.problems where p.kind != .failure && (!quiet || p.kind == .unavailable) { stderr.write(p.rendered + "\n") }
@@ -66,13 +75,8 @@ extension Runner {
         if let ref = options.diff {
             do { filters.changedLines = try GitChangedLines.since(ref, workingDirectory: cwd) } catch { return fail("flaglint: \(error)") }
         }
-        let session: Session, plan: Session.Plan
-        switch prepare(common) {
-        case let .failure(s): return s.code
-        case let .success(p): (session, plan) = p
-        }
-        let report = session.run(plan, filters: filters)
-        if let status = check(report, quiet: common.quiet) { return status.code }
+        let report: Report
+        do { report = try self.report(common, filters: filters) } catch { return error.code }
         let findings = report.findings
         // Files that could not be linted (libclang missing): the report covers the others, the
         // exit status is 2, and no baseline is written from a partial run.
@@ -123,13 +127,8 @@ extension Runner {
         guard ["text", "json", "markdown"].contains(format) else {
             return fail("flaglint: `flags` writes text, json or markdown, not `\(format)`")
         }
-        let session: Session, plan: Session.Plan
-        switch prepare(common) {
-        case let .failure(s): return s.code
-        case let .success(p): (session, plan) = p
-        }
-        let report = session.run(plan)
-        if let status = check(report, quiet: common.quiet) { return status.code }
+        let report: Report
+        do { report = try self.report(common, filters: nil) } catch { return error.code }
         let registry = report.groups.lazy.compactMap(\.registry).first
         let staleDays = report.groups.first?.settings.rules[StaleFlagRule.id]?.days ?? Lifecycle.defaultStaleDays
         let inventory = FlagInventory(references: report.references, registry: registry, today: report.today, staleDays: staleDays)
@@ -147,13 +146,8 @@ extension Runner {
         let cwd = FileSystem.currentDirectory()
         let old: Baseline
         do { old = try BaselineFile.read(path) } catch { return fail("flaglint: \(error)") }
-        let session: Session, plan: Session.Plan
-        switch prepare(common) {
-        case let .failure(s): return s.code
-        case let .success(p): (session, plan) = p
-        }
-        let report = session.run(plan, filters: Session.Filters())
-        if let status = check(report, quiet: common.quiet) { return status.code }
+        let report: Report
+        do { report = try self.report(common, filters: Session.Filters()) } catch { return error.code }
         // A partial run would drop the entries of the files it could not lint.
         if !report.unavailable.isEmpty {
             return fail("flaglint: not pruning \(path): some files could not be linted (see above)")

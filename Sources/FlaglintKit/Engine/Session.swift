@@ -152,7 +152,7 @@ public struct Session: Sendable {
             let (config, members) = grouped[id]!
             let registry = try loadRegistry(config)
             var s = try lintSettings(for: config)
-            s.flagName = LifecycleCheck.flagName(registry)
+            s.flagName = ProjectRules.flagName(registry)
             let inputs = members.map {
                 LintInput(displayPath: $0.displayPath, readPath: request.stdinContents == nil ? $0.path : nil, language: $0.language,
                           contents: request.stdinContents, detectHeaderLanguage: $0.needsContentCheck, sourcePath: $0.path)
@@ -245,8 +245,8 @@ public struct Session: Sendable {
             var findings = facts.flatMap(\.findings)
             // Project rules see every evaluation of the group at once (unused-flag needs them all).
             let references = facts.flatMap { f in f.evaluations.map { FlagReference($0, in: f) } }
-            let lifecycle = LifecycleCheck(registry: group.registry, today: settings.today)
-                .findings(references, settings: group.settings, wholeProject: plan.wholeProject)
+            let lifecycle = ProjectRules.findings(references, registry: group.registry, today: settings.today,
+                                                  settings: group.settings, wholeProject: plan.wholeProject)
             // Registry findings point into registry files, which configuration made absolute.
             findings += lifecycle.map { f in
                 var f = f

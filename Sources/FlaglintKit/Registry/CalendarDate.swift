@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day (proleptic Gregorian, UTC). Lifecycle rules compare days, never instants,
 /// so that `--today` makes every run reproducible and time zones cannot move a boundary.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
@@ -165,6 +167,13 @@ extension CalendarDate {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August",
                      "September", "October", "November", "December"]
         return (1...12).contains(month) ? names[month - 1] : "month \(month)"
+    }
+}
+
+extension CalendarDate {
+    /// Today in UTC: the CLI's default for `--today`. Rules never call this.
+    public static func todayUTC(now: Date = Date()) -> CalendarDate {
+        CalendarDate(unixMilliseconds: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
     }
 }
 

@@ -7,21 +7,6 @@ public enum RegistryFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case openFeatureManifest = "openfeature-manifest"
 }
 
-/// Where something sits in a registry or configuration file (1-based line and column).
-public struct RegistryLocation: Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var column: Int
-
-    public init(path: String, line: Int, column: Int) {
-        self.path = path
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(path):\(line):\(column)" }
-}
-
 /// A value a registry states for the flag, used to cross-check the code's fallback
 /// (OpenFeature manifest `defaultValue`).
 public enum RegistryValue: Sendable, Hashable, CustomStringConvertible {

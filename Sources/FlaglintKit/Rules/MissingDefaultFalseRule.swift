@@ -1,5 +1,8 @@
 /// missing-default-false: a boolean evaluation whose fallback is not the flag's off value.
 public struct MissingDefaultFalseRule: FileRule {
+    public static let unverifiableOption = RuleOption.severity("unverifiable", default: .warning,
+        "severity for defaults that are not literals and cannot be resolved (default warning; `off` to silence)")
+
     public static let description = RuleDescription(
         id: "missing-default-false",
         summary: "A boolean flag evaluation's fallback is not `false` (not `true` for negative checks).",
@@ -27,7 +30,7 @@ public struct MissingDefaultFalseRule: FileRule {
         useInstead: """
             if client.boolVariation(forKey: "new-checkout", defaultValue: false) { newCheckout() }
             """,
-        options: [("unverifiable", "severity for defaults that are not literals and cannot be resolved (default warning; `off` to silence)")],
+        options: [unverifiableOption],
         triggering: [
             RuleExample(.swift, """
                 let on = client.1️⃣boolVariation(forKey: "a", defaultValue: true)
@@ -120,5 +123,13 @@ public struct MissingDefaultFalseRule: FileRule {
             }
         }
         return findings
+    }
+}
+
+extension RuleSettings {
+    /// missing-default-false: severity for defaults that cannot be verified (`nil` = off).
+    public var unverifiable: Severity? {
+        get { severityOption(MissingDefaultFalseRule.unverifiableOption) }
+        set { set(MissingDefaultFalseRule.unverifiableOption, newValue) }
     }
 }

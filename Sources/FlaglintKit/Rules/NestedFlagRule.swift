@@ -1,5 +1,7 @@
 /// nested-flag: an evaluation decided by more than `max_depth` other flags (SPEC §4 a–e).
 public struct NestedFlagRule: FileRule {
+    public static let maxDepthOption = RuleOption.count("max_depth", default: 1, "how many other flags may control an evaluation (default 1)")
+
     public static let description = RuleDescription(
         id: "nested-flag",
         summary: "A flag check sits inside more than `max_depth` other flags' checks.",
@@ -31,7 +33,7 @@ public struct NestedFlagRule: FileRule {
                 checkout(giftWrap: giftWrap)   // decide the inner behaviour from configuration, not a third flag
             }
             """,
-        options: [("max_depth", "how many other flags may control an evaluation (default 1)")],
+        options: [maxDepthOption],
         triggering: [
             RuleExample(.swift, """
                 if client.boolVariation(forKey: "a", defaultValue: false) {
@@ -119,5 +121,13 @@ public struct NestedFlagRule: FileRule {
             findings.append(finding(file, e, severity: severity, flag: own, message: message, related: related))
         }
         return findings
+    }
+}
+
+extension RuleSettings {
+    /// nested-flag: how many other flags may control an evaluation.
+    public var maxDepth: Int {
+        get { integer(NestedFlagRule.maxDepthOption) }
+        set { set(NestedFlagRule.maxDepthOption, newValue) }
     }
 }

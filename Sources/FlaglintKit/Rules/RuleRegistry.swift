@@ -1,30 +1,54 @@
-/// Every rule flaglint knows. A new rule is one more line here.
+/// A rule as the registry lists it: its shape decides where it runs.
+public enum RegisteredRule: Sendable {
+    /// One file's facts at a time.
+    case file(any FileRule.Type)
+    /// Every evaluation of a run at once.
+    case project(any ProjectRule.Type)
+    /// Applied by the finding filters, which judge the other rules' findings (unused-suppression).
+    case filter(RuleDescription)
+
+    public var description: RuleDescription {
+        switch self {
+        case let .file(rule): return rule.description
+        case let .project(rule): return rule.description
+        case let .filter(description): return description
+        }
+    }
+}
+
+/// Every rule flaglint knows: configuration validation, defaults, `flaglint rules`, SARIF and
+/// the example tests all read it. A new rule is one file and one line here.
 public enum RuleRegistry {
-    /// Rules that look at one file at a time, in the order they run.
-    public static let fileRules: [any FileRule.Type] = [
-        NestedFlagRule.self,
-        MissingDefaultFalseRule.self,
-        DynamicFlagKeyRule.self,
+    /// In the order `.lint.yml` messages list them.
+    public static let all: [RegisteredRule] = [
+        .file(NestedFlagRule.self),
+        .project(StaleFlagRule.self),
+        .file(MissingDefaultFalseRule.self),
+        .file(DynamicFlagKeyRule.self),
+        .project(UnknownFlagRule.self),
+        .project(UnusedFlagRule.self),
+        .project(RemovedFlagRule.self),
+        .filter(UnusedSuppressionRule.description),
+        .project(ManifestDefaultMismatchRule.self),
     ]
 
-    /// Descriptions of all rules, including those applied by the driver (lifecycle, suppressions).
-    public static var descriptions: [RuleDescription] {
-        (fileRules.map { $0.description } + extraDescriptions).sorted { $0.id < $1.id }
-    }
+    /// Rules that look at one file at a time, in the order they run.
+    public static let fileRules: [any FileRule.Type] = all.compactMap { if case let .file(rule) = $0 { rule } else { nil } }
 
-    /// Rules implemented outside `fileRules` (project-level or post-processing).
-    static let extraDescriptions: [RuleDescription] = LifecycleCheck.descriptions + [UnusedSuppressionRule.description]
+    /// Rules over every evaluation of a run (the registry's lifecycle rules), in the order they run.
+    public static let projectRules: [any ProjectRule.Type] = all.compactMap { if case let .project(rule) = $0 { rule } else { nil } }
+
+    /// Descriptions of all rules, sorted by id.
+    public static let descriptions: [RuleDescription] = all.map(\.description).sorted { $0.id < $1.id }
 
     public static func description(of id: String) -> RuleDescription? {
         descriptions.first { $0.id == id }
     }
 
-    public static var ids: [String] { descriptions.map(\.id) }
+    /// Sorted.
+    public static let ids: [String] = descriptions.map(\.id)
 
-    /// Default settings of every rule.
-    public static var defaultSettings: [String: RuleSettings] {
-        var out: [String: RuleSettings] = [:]
-        for d in descriptions { out[d.id] = RuleSettings(severity: d.defaultSeverity) }
-        return out
-    }
+    /// Default settings of every rule: its default severity and option defaults.
+    public static let defaultSettings: [String: RuleSettings] =
+        Dictionary(uniqueKeysWithValues: descriptions.map { ($0.id, $0.defaultSettings) })
 }

@@ -1,19 +1,33 @@
-/// A rule's effective settings after configuration (`.lint.yml` `rules:` over defaults).
+/// A rule's effective settings after configuration (`.lint.yml` `rules:` over the defaults its
+/// description declares). Each rule reads its options through typed accessors declared in its
+/// own file (`maxDepth`, `days`, `unverifiable`).
 public struct RuleSettings: Sendable, Equatable {
     /// `nil` when the rule is off.
     public var severity: Severity?
-    /// nested-flag: how many other flags may control an evaluation.
-    public var maxDepth: Int
-    /// stale-flag: days after `rolled_out` before a flag is stale.
-    public var days: Int
-    /// missing-default-false: severity for defaults that cannot be verified (`nil` = off).
-    public var unverifiable: Severity?
+    /// Option values by name.
+    public var options: [String: RuleOptionValue]
 
-    public init(severity: Severity?, maxDepth: Int = 1, days: Int = 30, unverifiable: Severity? = .warning) {
+    public init(severity: Severity?, options: [String: RuleOptionValue] = [:]) {
         self.severity = severity
-        self.maxDepth = maxDepth
-        self.days = days
-        self.unverifiable = unverifiable
+        self.options = options
+    }
+
+    /// A `count` option's value, or its declared default.
+    public func integer(_ option: RuleOption) -> Int {
+        if case let .integer(value) = options[option.name] ?? option.defaultValue { return value }
+        return 0
+    }
+
+    /// A `severity` option's value (`nil` = off), or its declared default.
+    public func severityOption(_ option: RuleOption) -> Severity? {
+        if case let .severity(value) = options[option.name] ?? option.defaultValue { return value.severity }
+        return nil
+    }
+
+    public mutating func set(_ option: RuleOption, _ value: Int) { options[option.name] = .integer(value) }
+
+    public mutating func set(_ option: RuleOption, _ value: Severity?) {
+        options[option.name] = .severity(value.flatMap { RuleSeverity(rawValue: $0.rawValue) } ?? .off)
     }
 }
 

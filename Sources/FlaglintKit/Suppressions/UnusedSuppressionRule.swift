@@ -1,4 +1,6 @@
 /// `unused-suppression`: the findings `InSourceSuppressions` reports about its own comments.
+/// Not a file or project rule: the suppression filter applies it after every other rule ran
+/// (it must see all their findings); `RuleRegistry.filterRules` registers its description.
 public enum UnusedSuppressionRule {
     public static let id = "unused-suppression"
 
@@ -23,7 +25,7 @@ public enum UnusedSuppressionRule {
         useInstead: """
             let total = cart.total
             """,
-        options: [("severity", "`warning` (default), `error` or `off`.")],
+        options: [.severity("severity", default: .warning, "`warning` (default), `error` or `off`.")],
         triggering: [
             RuleExample(.swift, """
                 1️⃣// flaglint:disable-next-line nested-flag -- old checkout

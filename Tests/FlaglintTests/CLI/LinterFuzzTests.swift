@@ -7,17 +7,6 @@ import Testing
 /// every finding points inside the file. Seeded and bounded, so a failure reproduces and the
 /// suite stays within seconds; `FLAGLINT_FUZZ_ROUNDS=N` runs longer.
 @Suite struct LinterFuzzTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let rounds = Int(ProcessInfo.processInfo.environment["FLAGLINT_FUZZ_ROUNDS"] ?? "") ?? 120
 
     /// Every Swift and Python fixture under `testdata/` (there is no `testdata/swift`: Swift

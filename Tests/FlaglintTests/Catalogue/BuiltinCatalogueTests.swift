@@ -84,7 +84,7 @@ enum RulesDirectory {
         let result = BuiltinCatalogue.load([(name: "acme.yml", text: text), (name: "bad.yml", text: "id: [")])
         #expect(result.catalogues.map(\.id) == ["acme"])
         #expect(result.problems.count == 1)
-        #expect(result.problems.first?.file == "rules/bad.yml")
+        #expect(result.problems.first?.path == "rules/bad.yml")
     }
 
     @Test func everyEvaluatorPatternParsesAndNamesItsSDK() throws {

@@ -96,116 +96,116 @@ import Testing
     // MARK: Errors, each with its location
 
     @Test func emptyFile() {
-        #expect(failure("")?.description.hasPrefix("rules/acme.yml:1:1: empty catalogue file") == true)
-        #expect(failure("# only a comment\n")?.location == "rules/acme.yml:1:1")
+        #expect(failure("")?.description.hasPrefix("rules/acme.yml:1:1: error: empty catalogue file") == true)
+        #expect(failure("# only a comment\n")?.location.description == "rules/acme.yml:1:1")
     }
 
     @Test func invalidYAML() {
         let error = failure("id: acme\nname: [unclosed\n")
-        #expect(error?.file == "rules/acme.yml")
+        #expect(error?.path == "rules/acme.yml")
         #expect(error?.message.hasPrefix("invalid YAML") == true)
         #expect(error?.line ?? 0 >= 2)
     }
 
     @Test func rootMustBeAMapping() {
-        #expect(failure("- a\n- b\n")?.description == "rules/acme.yml:1:1: the catalogue file must be a mapping, found a list")
+        #expect(failure("- a\n- b\n")?.description == "rules/acme.yml:1:1: error: the catalogue file must be a mapping, found a list")
     }
 
     @Test func unknownRootKey() {
         let error = failure(replacing("name: Acme Flags", with: "name: Acme Flags\ntitle: Acme"))
-        #expect(error?.location == "rules/acme.yml:4:1")
+        #expect(error?.location.description == "rules/acme.yml:4:1")
         #expect(error?.message.hasPrefix("unknown key \"title\" in the catalogue file") == true)
     }
 
     @Test func unknownEvaluatorKey() {
         let error = failure(replacing("    type: any", with: "    typ: any"))
-        #expect(error?.location == "rules/acme.yml:9:5")
+        #expect(error?.location.description == "rules/acme.yml:9:5")
         #expect(error?.message == "unknown key \"typ\" in an evaluator (expected language, match, type, fallback, polarity, note, requires_import, key_from_identifier or controls)")
     }
 
     @Test func unknownExampleKey() {
         let error = failure(replacing("    evaluations: 1", with: "    evaluation: 1"))
-        #expect(error?.location == "rules/acme.yml:19:5")
+        #expect(error?.location.description == "rules/acme.yml:19:5")
         #expect(error?.message.hasPrefix("unknown key \"evaluation\" in an example") == true)
     }
 
     @Test func duplicateKey() {
         let error = failure(replacing("    type: any", with: "    type: any\n    type: bool"))
-        #expect(error?.location == "rules/acme.yml:10:5")
+        #expect(error?.location.description == "rules/acme.yml:10:5")
         #expect(error?.message == "duplicate key \"type\" in an evaluator")
     }
 
     @Test func missingFields() {
         #expect(failure(replacing("docs: https://acme.example/docs\n", with: ""))?.description
-            == "rules/acme.yml:2:1: the catalogue file is missing \"docs\"")
+            == "rules/acme.yml:2:1: error: the catalogue file is missing \"docs\"")
         let noMatch = failure(replacing("    match: \"$C.IsOn($KEY)\"\n", with: ""))
-        #expect(noMatch?.description == "rules/acme.yml:13:5: an evaluator is missing \"match\"")
+        #expect(noMatch?.description == "rules/acme.yml:13:5: error: an evaluator is missing \"match\"")
         let noCode = failure(replacing("    code: \"x = 1\"", with: ""))
-        #expect(noCode?.description == "rules/acme.yml:22:5: an example is missing \"code\"")
+        #expect(noCode?.description == "rules/acme.yml:22:5: error: an example is missing \"code\"")
     }
 
     @Test func wrongTypes() {
         let name = failure(replacing("name: Acme Flags", with: "name: [Acme]"))
-        #expect(name?.description == "rules/acme.yml:3:7: name must be a string, found a list")
+        #expect(name?.description == "rules/acme.yml:3:7: error: name must be a string, found a list")
         let evaluators = failure("id: acme\nname: Acme\ndocs: https://acme.example\nevaluators: {}\n")
-        #expect(evaluators?.description == "rules/acme.yml:4:13: evaluators must be a list, found a mapping")
+        #expect(evaluators?.description == "rules/acme.yml:4:13: error: evaluators must be a list, found a mapping")
         let evaluator = failure(replacing("  - language: [c, cpp]\n    match: \"$C.IsOn($KEY)\"", with: "  - just text"))
-        #expect(evaluator?.description == "rules/acme.yml:13:5: an evaluator must be a mapping, found \"just text\"")
+        #expect(evaluator?.description == "rules/acme.yml:13:5: error: an evaluator must be a mapping, found \"just text\"")
         let note = failure(replacing("    note: \"see the Acme docs\"", with: "    note:"))
-        #expect(note?.description == "rules/acme.yml:12:10: note must be a string, found nothing")
+        #expect(note?.description == "rules/acme.yml:12:10: error: note must be a string, found nothing")
         let empty = failure(replacing("name: Acme Flags", with: "name: \"  \""))
-        #expect(empty?.description == "rules/acme.yml:3:7: name must not be empty")
+        #expect(empty?.description == "rules/acme.yml:3:7: error: name must not be empty")
     }
 
     @Test func badEnumerations() {
         let type = failure(replacing("    type: any", with: "    type: string"))
-        #expect(type?.description == "rules/acme.yml:9:11: type must be one of bool, any or maybe-bool, found \"string\"")
+        #expect(type?.description == "rules/acme.yml:9:11: error: type must be one of bool, any or maybe-bool, found \"string\"")
         let fallback = failure(replacing("    fallback: false", with: "    fallback: maybe"))
-        #expect(fallback?.description == "rules/acme.yml:10:15: fallback must be one of false, true or unknown, found \"maybe\"")
+        #expect(fallback?.description == "rules/acme.yml:10:15: error: fallback must be one of false, true or unknown, found \"maybe\"")
         let polarity = failure(replacing("    polarity: negative", with: "    polarity: [negative]"))
-        #expect(polarity?.location == "rules/acme.yml:11:15")
+        #expect(polarity?.location.description == "rules/acme.yml:11:15")
     }
 
     @Test func unknownLanguage() {
         let single = failure(replacing("  - language: swift\n    match", with: "  - language: kotlin\n    match"))
-        #expect(single?.location == "rules/acme.yml:7:15")
+        #expect(single?.location.description == "rules/acme.yml:7:15")
         #expect(single?.message.hasPrefix("unknown language \"kotlin\"") == true)
         let inList = failure(replacing("[c, cpp]", with: "[c, rust]"))
-        #expect(inList?.location == "rules/acme.yml:13:19")
+        #expect(inList?.location.description == "rules/acme.yml:13:19")
         let emptyList = failure(replacing("[c, cpp]", with: "[]"))
-        #expect(emptyList?.location == "rules/acme.yml:13:15")
+        #expect(emptyList?.location.description == "rules/acme.yml:13:15")
     }
 
     @Test func exampleLanguageMustBeOne() {
         let error = failure(replacing("  - language: python", with: "  - language: cfamily"))
-        #expect(error?.location == "rules/acme.yml:22:15")
+        #expect(error?.location.description == "rules/acme.yml:22:15")
         #expect(error?.message.hasPrefix("an example is written in exactly one language") == true)
     }
 
     @Test func badEvaluationCounts() {
         for bad in ["-1", "two", "1.5", "\"1\""] {
             let error = failure(replacing("    evaluations: 1", with: "    evaluations: \(bad)"))
-            #expect(error?.location == "rules/acme.yml:19:18", "evaluations: \(bad)")
+            #expect(error?.location.description == "rules/acme.yml:19:18", "evaluations: \(bad)")
         }
     }
 
     @Test func badIDs() {
         let mismatch = failure(Self.valid, file: "rules/other.yml")
-        #expect(mismatch?.description == "rules/other.yml:2:5: id \"acme\" must match the file name \"other.yml\"")
+        #expect(mismatch?.description == "rules/other.yml:2:5: error: id \"acme\" must match the file name \"other.yml\"")
         for bad in ["Acme", "acme_flags", "-acme", "acme-", "a--b", "1acme"] {
             let error = failure(replacing("id: acme", with: "id: \(bad)"), file: "<memory>")
-            #expect(error?.location == "<memory>:2:5", "id: \(bad)")
+            #expect(error?.location.description == "<memory>:2:5", "id: \(bad)")
         }
     }
 
     @Test func docsMustBeAURL() {
         let error = failure(replacing("docs: https://acme.example/docs", with: "docs: acme docs"))
-        #expect(error?.description == "rules/acme.yml:4:7: docs must be a URL (https://...), found \"acme docs\"")
+        #expect(error?.description == "rules/acme.yml:4:7: error: docs must be a URL (https://...), found \"acme docs\"")
     }
 
     @Test func emptyEvaluators() {
         let yaml = "id: acme\nname: Acme\ndocs: https://acme.example\nevaluators: []\n"
-        #expect(failure(yaml)?.description == "rules/acme.yml:4:13: evaluators must list at least one evaluator")
+        #expect(failure(yaml)?.description == "rules/acme.yml:4:13: error: evaluators must list at least one evaluator")
     }
 
     @Test func patternErrorColumnPointsIntoTheFile() {
@@ -214,7 +214,7 @@ import Testing
         let error = CatalogueReaderProbe.patternError(
             PatternError("unexpected token", column: 8), yaml: replacing(line, with: line), match: text)
         // Line 14, the quote is at column 12, so pattern column 8 is file column 12 + 1 + 7.
-        #expect(error.description == "rules/acme.yml:14:20: invalid pattern: unexpected token")
+        #expect(error.description == "rules/acme.yml:14:20: error: invalid pattern: unexpected token")
     }
 }
 

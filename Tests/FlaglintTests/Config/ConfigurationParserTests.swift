@@ -259,17 +259,34 @@ private func error(_ yaml: String) -> String? {
         #expect(location.error("unknown SDK `ld`").description == ".lint.yml:4:9: error: unknown SDK `ld`")
     }
 
-    @Test func theRuleTableCoversTheSpecRules() {
-        #expect(Set(RuleOptionTable.ruleIDs) == ["nested-flag", "stale-flag", "missing-default-false", "dynamic-flag-key",
-                                                 "unknown-flag", "unused-flag", "removed-flag", "unused-suppression", "manifest-default-mismatch"])
+    @Test func theRegistryCoversTheSpecRules() {
+        #expect(Set(RuleRegistry.ids) == ["nested-flag", "stale-flag", "missing-default-false", "dynamic-flag-key",
+                                          "unknown-flag", "unused-flag", "removed-flag", "unused-suppression", "manifest-default-mismatch"])
+    }
+
+    /// Every option a rule declares is accepted with its default (and rejected with a wrong
+    /// type), and the default is what `RuleRegistry.defaultSettings` holds.
+    @Test(arguments: RuleRegistry.descriptions.flatMap { d in d.configurableOptions.map { (d.id, $0.name) } })
+    func declaredOptionsAreValidatedAndDefaulted(rule: String, option: String) throws {
+        let o = try #require(RuleRegistry.description(of: rule)?.configurableOptions.first { $0.name == option })
+        let written: String
+        switch o.defaultValue {
+        case let .integer(n): written = "\(n)"
+        case let .severity(s): written = s.rawValue
+        }
+        let configuration = try parse("rules: { \(rule): { \(option): \(written) } }")
+        #expect(configuration.rules[rule]?.options[option] == o.defaultValue)
+        #expect(RuleRegistry.defaultSettings[rule]?.options[option] == o.defaultValue)
+        let wrong = o.kind == .count ? "sometimes" : "-1"
+        #expect(error("rules: { \(rule): { \(option): \(wrong) } }")?.contains("`\(option)`") == true)
     }
 
     @Test func shippedExamplesLoad() throws {
         let starter = try parse(Configuration.starterConfiguration)
-        #expect(starter.rules.count == RuleOptionTable.rules.count)
+        #expect(starter.rules.count == RuleRegistry.all.count)
         let root = PathName.parent(PathName.parent(PathName.parent(PathName.parent(#filePath))))
         let example = try Configuration.load(file: root + "/.lint.yml.example", displayPath: ".lint.yml.example")
-        #expect(example.rules.count == RuleOptionTable.rules.count)
+        #expect(example.rules.count == RuleRegistry.all.count)
         #expect(example.severity(ofRule: "unknown-flag", default: .warning) == nil)
     }
 }

@@ -31,7 +31,7 @@ import Yams
             + [reference(nil, expression: "key")]
         let settings = LintSettings(evaluators: [], rules: RuleRegistry.defaultSettings.merging(
             ["unknown-flag": RuleSettings(severity: .warning)]) { $1 })
-        let findings = LifecycleCheck(registry: registry, today: today).findings(refs, settings: settings, wholeProject: true)
+        let findings = ProjectRules.findings(refs, registry: registry, today: today, settings: settings, wholeProject: true)
         let byRule = Dictionary(grouping: findings, by: \.rule).mapValues { $0.compactMap(\.flag) }
         #expect(byRule["stale-flag"] == ["flag-31"])
         #expect(byRule["removed-flag"] == ["legacy-search"])
@@ -52,8 +52,8 @@ import Yams
 
     @Test func withoutWholeProjectNoUnusedFlags() throws {
         let (registry, today, _) = try load("native-yaml")
-        let findings = LifecycleCheck(registry: registry, today: today)
-            .findings([reference("flag-31")], settings: LintSettings(evaluators: []), wholeProject: false)
+        let findings = ProjectRules.findings([reference("flag-31")], registry: registry, today: today,
+                                             settings: LintSettings(evaluators: []), wholeProject: false)
         #expect(findings.map(\.rule) == ["stale-flag"])
     }
 
@@ -61,6 +61,6 @@ import Yams
         let settings = LintSettings(evaluators: [])
         #expect(settings.rules["unknown-flag"]?.severity == nil)
         #expect(settings.rules["manifest-default-mismatch"]?.severity == .warning)
-        #expect(LifecycleCheck(registry: nil, today: date("2026-11-25")).findings([reference("x")], settings: settings, wholeProject: true).isEmpty)
+        #expect(ProjectRules.findings([reference("x")], registry: nil, today: date("2026-11-25"), settings: settings, wholeProject: true).isEmpty)
     }
 }

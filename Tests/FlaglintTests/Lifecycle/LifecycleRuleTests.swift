@@ -15,6 +15,15 @@ func reference(_ key: String?, expression: String? = nil, line: Int = 1, path: S
                          lineText: "x", evaluation: evaluation)
 }
 
+extension ProjectRule {
+    /// The rule alone, enabled at its default severity (warning when off by default).
+    func check(_ references: [FlagReference], registry: Registry, today: CalendarDate = date("2026-11-25"),
+               settings: RuleSettings = Self.description.defaultSettings) -> [Finding] {
+        check(references, ProjectRuleContext(registry: registry, today: today, severity: Self.description.defaultSeverity ?? .warning,
+                                             settings: settings))
+    }
+}
+
 func registry(_ yaml: String) throws -> Registry {
     try Registry(records: try NativeRegistry.load(text: yaml, path: "flags.yml"))
 }
@@ -45,7 +54,9 @@ func registry(_ yaml: String) throws -> Registry {
     }
 
     @Test func aliasesNameTheRegistryKeyAndQuoteTheCode() throws {
-        let findings = StaleFlagRule(days: 10).check([reference("newCheckout")], registry: try registry(flags), today: date("2026-09-12"))
+        var tenDays = StaleFlagRule.description.defaultSettings
+        tenDays.days = 10
+        let findings = StaleFlagRule().check([reference("newCheckout")], registry: try registry(flags), today: date("2026-09-12"), settings: tenDays)
         #expect(findings.first?.flag == "new-checkout")
         #expect(findings.first?.message == "flag `new-checkout` (as `newCheckout`) fully rolled out on 2026-09-01 (11 days ago, limit 10): remove it and its dead branch")
     }

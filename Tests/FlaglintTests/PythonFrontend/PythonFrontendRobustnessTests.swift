@@ -1,18 +1,6 @@
 import Testing
 @testable import FlaglintKit
 
-/// Deterministic pseudo-random numbers (SplitMix64), so a failing input can be reproduced.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The invariants every lexed file keeps, whatever its bytes.
 func checkInvariants(_ bytes: [UInt8]) -> FileModel {
     let model = (try? PythonFrontend().parse(SourceFile(path: "fuzz.py", language: .python, bytes: bytes), context: FrontendContext()))!

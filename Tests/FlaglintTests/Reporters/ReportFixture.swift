@@ -33,7 +33,7 @@ enum ReportFixture {
         root + "/Sources/Légacy code/Old Flags.swift": legacy,
     ]
 
-    static func rule(_ id: String, _ severity: Severity?, options: [(name: String, meaning: String)] = []) -> RuleDescription {
+    static func rule(_ id: String, _ severity: Severity?, options: [RuleOption] = []) -> RuleDescription {
         RuleDescription(
             id: id, summary: "Summary of \(id).", defaultSeverity: severity,
             whatItDoes: "Reports \(id) problems.", whyIsThisBad: "They multiply the paths to test.",
@@ -42,8 +42,8 @@ enum ReportFixture {
 
     static let rules = [
         rule("dynamic-flag-key", .warning),
-        rule("missing-default-false", .error, options: [("unverifiable", "severity for defaults that cannot be resolved")]),
-        rule("nested-flag", .error, options: [("max_depth", "how many flags may control a check (default 1)")]),
+        rule("missing-default-false", .error, options: [.severity("unverifiable", default: .warning, "severity for defaults that cannot be resolved")]),
+        rule("nested-flag", .error, options: [.count("max_depth", default: 1, "how many flags may control a check (default 1)")]),
         rule("unknown-flag", nil),
         rule("unused-suppression", .warning),
     ]

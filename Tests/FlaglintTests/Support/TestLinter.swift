@@ -8,11 +8,16 @@ enum TestLinter {
     static func lint(_ code: String, language: Language, path: String? = nil,
                      evaluators: [EvaluatorDefinition] = allEvaluators,
                      rules: [String: RuleSettings] = RuleRegistry.defaultSettings) -> FileFacts {
-        let name = path ?? "example." + (language == .python ? "py" : language == .swift ? "swift" : language == .cpp ? "cpp" : language == .objc ? "m" : language == .objcpp ? "mm" : "c")
+        let name = path ?? fileName(language)
         let settings = LintSettings(evaluators: evaluators, rules: rules)
         var facts = FileAnalyzer(settings: settings).analyze(LintInput(displayPath: name, readPath: nil, language: language, contents: Array(code.utf8)))
         if facts.parsed { facts.findings = FileRules.findings(facts, settings: settings) }
         return facts
+    }
+
+    /// `example.swift`, `example.py`, ...: a name discovery reads as `language`.
+    static func fileName(_ language: Language) -> String {
+        "example." + (language == .python ? "py" : language == .swift ? "swift" : language == .cpp ? "cpp" : language == .objc ? "m" : language == .objcpp ? "mm" : "c")
     }
 
     static var libclangAvailable: Bool {

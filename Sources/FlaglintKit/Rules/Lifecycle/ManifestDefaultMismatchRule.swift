@@ -1,13 +1,13 @@
 /// `manifest-default-mismatch`: the code's fallback differs from the `defaultValue` an
 /// OpenFeature manifest (or a native `default:`) declares for the flag.
-public struct ManifestDefaultMismatchRule: Sendable {
+public struct ManifestDefaultMismatchRule: ProjectRule {
     public static let id = "manifest-default-mismatch"
-    public var severity: Severity
+    public init() {}
 
-    public init(severity: Severity = .warning) { self.severity = severity }
-
-    public func check(_ references: [FlagReference], registry: Registry) -> [Finding] {
-        references.compactMap { reference in
+    public func check(_ references: [FlagReference], _ context: ProjectRuleContext) -> [Finding] {
+        guard let registry = context.registry else { return [] }
+        let severity = context.severity
+        return references.compactMap { reference in
             guard let code = reference.key.value, let record = registry.lookup(codeKey: code),
                   let declared = record.manifestDefault,
                   let (actual, shown) = ManifestDefaultMismatchRule.effectiveDefault(reference.evaluation),
@@ -86,7 +86,7 @@ public struct ManifestDefaultMismatchRule: Sendable {
             """,
         triggering: [
             RuleExample(.swift, """
-                _ = 1️⃣client.boolVariation(forKey: "darkMode", defaultValue: true)
+                _ = client.1️⃣boolVariation(forKey: "darkMode", defaultValue: true)
                 """, configuration: """
                 flags:
                   darkMode: { default: false }

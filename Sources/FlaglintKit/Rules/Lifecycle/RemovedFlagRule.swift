@@ -1,12 +1,12 @@
 /// `removed-flag`: code checks a flag the flag service no longer serves.
-public struct RemovedFlagRule: Sendable {
+public struct RemovedFlagRule: ProjectRule {
     public static let id = "removed-flag"
-    public var severity: Severity
+    public init() {}
 
-    public init(severity: Severity = .error) { self.severity = severity }
-
-    public func check(_ references: [FlagReference], registry: Registry) -> [Finding] {
-        references.compactMap { reference in
+    public func check(_ references: [FlagReference], _ context: ProjectRuleContext) -> [Finding] {
+        guard let registry = context.registry else { return [] }
+        let severity = context.severity
+        return references.compactMap { reference in
             guard let code = reference.key.value, let record = registry.lookup(codeKey: code),
                   let removal = record.removed else { return nil }
             var how = removal.date.map { "was removed on \($0)" } ?? "was removed"
@@ -39,7 +39,7 @@ public struct RemovedFlagRule: Sendable {
             """,
         triggering: [
             RuleExample(.swift, """
-                if 1️⃣client.boolVariation(forKey: "legacy-search", defaultValue: false) { legacySearch() }
+                if client.1️⃣boolVariation(forKey: "legacy-search", defaultValue: false) { legacySearch() }
                 """, configuration: """
                 flags:
                   legacy-search: { removed: 2026-10-01 }

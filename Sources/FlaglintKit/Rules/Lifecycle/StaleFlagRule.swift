@@ -1,16 +1,15 @@
 /// `stale-flag`: code still checks a flag that reached 100% more than `days` ago or expired.
-public struct StaleFlagRule: Sendable {
+public struct StaleFlagRule: ProjectRule {
     public static let id = "stale-flag"
-    public var severity: Severity
-    public var days: Int
+    public static let daysOption = RuleOption.count("days", default: Lifecycle.defaultStaleDays,
+        "Days after `rolled_out` before the flag is stale (default 30). Stale when today - rolled_out > days.")
 
-    public init(severity: Severity = .error, days: Int = Lifecycle.defaultStaleDays) {
-        self.severity = severity
-        self.days = days
-    }
+    public init() {}
 
-    public func check(_ references: [FlagReference], registry: Registry, today: CalendarDate) -> [Finding] {
-        references.compactMap { reference in
+    public func check(_ references: [FlagReference], _ context: ProjectRuleContext) -> [Finding] {
+        guard let registry = context.registry else { return [] }
+        let (days, today, severity) = (context.settings.days, context.today, context.severity)
+        return references.compactMap { reference in
             guard let code = reference.key.value, let record = registry.lookup(codeKey: code),
                   let staleness = Lifecycle.staleness(of: record, today: today, days: days) else { return nil }
             let name = reference.quotedName(record)
@@ -52,22 +51,22 @@ public struct StaleFlagRule: Sendable {
         useInstead: """
             showNewCheckout()   // and delete `new-checkout` from the registry and the flag service
             """,
-        options: [("days", "Days after `rolled_out` before the flag is stale (default 30). Stale when today - rolled_out > days.")],
+        options: [daysOption],
         triggering: [
             RuleExample(.swift, """
-                if 1️⃣client.boolVariation(forKey: "new-checkout", defaultValue: false) { showNew() }
+                if client.1️⃣boolVariation(forKey: "new-checkout", defaultValue: false) { showNew() }
                 """, configuration: """
                 flags:
                   new-checkout: { rolled_out: 2026-01-01 }
                 """),
             RuleExample(.swift, """
-                let on = 1️⃣client.boolVariation(forKey: "promo-banner", defaultValue: false)
+                let on = client.1️⃣boolVariation(forKey: "promo-banner", defaultValue: false)
                 """, configuration: """
                 flags:
                   promo-banner: { expires: 2026-01-31 }
                 """),
             RuleExample(.python, """
-                if 1️⃣client.variation("newCheckout", user, False):
+                if client.1️⃣variation("newCheckout", user, False):
                     pass
                 """, configuration: """
                 flags:
@@ -88,4 +87,12 @@ public struct StaleFlagRule: Sendable {
                   gift-wrap: { created: 2020-01-01 }
                 """),
         ])
+}
+
+extension RuleSettings {
+    /// stale-flag: days after `rolled_out` before a flag is stale.
+    public var days: Int {
+        get { integer(StaleFlagRule.daysOption) }
+        set { set(StaleFlagRule.daysOption, newValue) }
+    }
 }

@@ -1,12 +1,12 @@
 /// `unknown-flag`: code checks a key the configured registry does not know.
-public struct UnknownFlagRule: Sendable {
+public struct UnknownFlagRule: ProjectRule {
     public static let id = "unknown-flag"
-    public var severity: Severity
-
-    public init(severity: Severity = .warning) { self.severity = severity }
+    public init() {}
 
     /// Only meaningful with a configured registry; dynamic keys are never reported (SPEC §4.1).
-    public func check(_ references: [FlagReference], registry: Registry) -> [Finding] {
+    public func check(_ references: [FlagReference], _ context: ProjectRuleContext) -> [Finding] {
+        guard let registry = context.registry else { return [] }
+        let severity = context.severity
         let spellings = Array(registry.records.keys) + Array(registry.aliases.keys)
         return references.compactMap { reference in
             guard let code = reference.key.value, registry.lookup(codeKey: code) == nil else { return nil }
@@ -66,7 +66,7 @@ public struct UnknownFlagRule: Sendable {
             """,
         triggering: [
             RuleExample(.swift, """
-                _ = 1️⃣client.boolVariation(forKey: "new-chekout", defaultValue: false)
+                _ = client.1️⃣boolVariation(forKey: "new-chekout", defaultValue: false)
                 """, configuration: """
                 rules: { unknown-flag: { severity: warning } }
                 flags:

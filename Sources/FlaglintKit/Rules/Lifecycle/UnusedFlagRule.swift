@@ -1,14 +1,15 @@
 /// `unused-flag`: a registry flag no code evaluates (whole-project runs only).
-public struct UnusedFlagRule: Sendable {
+public struct UnusedFlagRule: ProjectRule {
     public static let id = "unused-flag"
-    public var severity: Severity
-
-    public init(severity: Severity = .warning) { self.severity = severity }
+    public static let needsWholeProject = true
+    public init() {}
 
     /// `references` must be every evaluation of the project: on a subset (pre-commit, stdin)
-    /// every flag referenced elsewhere would look unused, so the driver must not call this then.
+    /// every flag referenced elsewhere would look unused, so `needsWholeProject` keeps it out then.
     /// Reported at the flag's entry in its registry file; never for removed flags.
-    public func check(_ references: [FlagReference], registry: Registry) -> [Finding] {
+    public func check(_ references: [FlagReference], _ context: ProjectRuleContext) -> [Finding] {
+        guard let registry = context.registry else { return [] }
+        let severity = context.severity
         var used = Set<String>()
         // A key written as a name flaglint could not resolve (`isFeatureOn(.newOnboarding)`
         // where several enums have that case) may well be this flag: never call it unused then.
@@ -50,5 +51,26 @@ public struct UnusedFlagRule: Sendable {
             """,
         useInstead: """
             Archive `old-banner` in the flag service and delete its registry entry (or mark it `removed:`).
-            """)
+            """,
+        // Reported in `.lint.yml` (the registry), so the examples carry no markers.
+        triggering: [
+            RuleExample(.swift, """
+                _ = client.boolVariation(forKey: "new-checkout", defaultValue: false)
+                """, configuration: """
+                flags:
+                  new-checkout: {}
+                  old-banner: { owner: growth }
+                """),
+        ],
+        nonTriggering: [
+            RuleExample(.swift, """
+                _ = client.boolVariation(forKey: "new-checkout", defaultValue: false)
+                _ = client.boolVariation(forKey: "oldBanner", defaultValue: false)
+                """, configuration: """
+                flags:
+                  new-checkout: {}
+                  old-banner: { aliases: [oldBanner] }
+                  legacy-search: { removed: 2026-10-01 }
+                """),
+        ])
 }
