@@ -82,8 +82,28 @@ struct SDKs: ParsableCommand {
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write a starter .lint.yml in the current directory.")
+    @Flag(name: .long, help: "Scan the project: enable the SDKs it imports and suggest its in-house wrappers as evaluators.")
+    var detect = false
+    @Argument(help: "With --detect: files or directories to scan (default: .).")
+    var paths: [String] = []
     @Flag(name: .long, help: "Overwrite an existing .lint.yml.") var force = false
-    func run() throws { throw ExitCode(Runner().initConfiguration(force: force)) }
+    @Option(name: [.customShort("j", allowingJoined: true), .long], help: "With --detect: parallel jobs (default: number of cores).")
+    var jobs: Int?
+    @Option(name: .long, help: "With --detect: progress on stderr: auto (a terminal, runs over a second), always or never. (default: auto)")
+    var progress: String = "auto"
+
+    func run() throws {
+        guard detect else {
+            if !paths.isEmpty || jobs != nil || progress != "auto" {
+                throw ValidationError("paths, --jobs and --progress need --detect")
+            }
+            throw ExitCode(Runner().initConfiguration(force: force))
+        }
+        guard let mode = ProgressReporter.Mode(rawValue: progress) else {
+            throw ValidationError("--progress takes auto, always or never, not `\(progress)`")
+        }
+        throw ExitCode(Runner().initDetected(paths: paths, force: force, jobs: jobs, progress: mode))
+    }
 }
 
 struct BaselineCommand: ParsableCommand {
