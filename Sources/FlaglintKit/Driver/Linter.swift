@@ -110,7 +110,7 @@ public struct Linter: Sendable {
     }
 
     /// Lints `inputs` on `jobs` threads; results come back in input order.
-    public func lint(_ inputs: [LintInput], jobs: Int, resolver: ValueResolver = ValueResolver()) -> [FileResult] {
+    public func lint(_ inputs: [LintInput], jobs: Int, resolver: ValueResolver = ValueResolver(), progress: ProgressReporter? = nil) -> [FileResult] {
         let results = ResultSlots(count: inputs.count)
         let workers = max(1, min(jobs, inputs.count))
         let next = AtomicCounter()
@@ -119,6 +119,7 @@ public struct Linter: Sendable {
                 let i = next.increment()
                 guard i < inputs.count else { return }
                 results.set(i, lintOne(inputs[i], resolver: resolver))
+                progress?.advance()
             }
         }
         return results.values()

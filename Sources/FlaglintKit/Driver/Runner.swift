@@ -21,6 +21,8 @@ public struct Runner: Sendable {
         public var ignore: [String]
         public var color: String
         public var quiet: Bool
+        /// `--progress auto|always|never` (see `ProgressReporter`).
+        public var progress = "auto"
 
         public init(paths: [String], config: String?, format: String?, output: String?, today: String?, jobs: Int?,
                     stdinFilename: String?, forceExclude: Bool, select: [String]?, ignore: [String], color: String, quiet: Bool) {

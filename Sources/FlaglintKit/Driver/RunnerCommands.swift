@@ -21,6 +21,9 @@ extension Runner {
         guard ["auto", "always", "never"].contains(common.color) else {
             return .failure(.init(fail("flaglint: --color takes auto, always or never, not `\(common.color)`")))
         }
+        guard ProgressReporter.Mode(rawValue: common.progress) != nil else {
+            return .failure(.init(fail("flaglint: --progress takes auto, always or never, not `\(common.progress)`")))
+        }
         var today = CalendarDate.todayUTC()
         if let t = common.today {
             switch CalendarDate.parse(t) {
@@ -154,10 +157,13 @@ extension Runner {
     func execute(_ plan: Plan, _ common: Common,
                  filters: ((LintSettings, [String: InSourceSuppressions]) -> FindingFilters)? = nil) -> Result<[FileResult], ExitStatus> {
         let jobs = max(1, common.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let progress = ProgressReporter.make(ProgressReporter.Mode(rawValue: common.progress) ?? .auto, output: stderr,
+                                             machineFormat: (common.format ?? "text") != "text")
+        progress?.start(phase: "linting", total: plan.fileCount)
         var results: [FileResult] = []
         for group in plan.groups {
             let linter = Linter(settings: group.settings)
-            var groupResults = linter.lint(group.inputs, jobs: jobs)
+            var groupResults = linter.lint(group.inputs, jobs: jobs, progress: progress)
             // Cross-file constants (SPEC §4.1): only when some key or default stayed unresolved,
             // and only files that mention one of those names are parsed for their constants.
             let missing = groupResults.reduce(into: Set<String>()) { $0.formUnion($1.unresolvedNames) }
@@ -165,7 +171,8 @@ extension Runner {
                 let table = linter.constants(in: group.inputs, naming: missing, jobs: jobs)
                 if !table.isEmpty {
                     let redo = groupResults.indices.filter { !groupResults[$0].unresolvedNames.isEmpty }
-                    let again = linter.lint(redo.map { group.inputs[$0] }, jobs: jobs, resolver: ValueResolver(project: table))
+                    progress?.start(phase: "resolving cross-file constants in", total: redo.count)
+                    let again = linter.lint(redo.map { group.inputs[$0] }, jobs: jobs, resolver: ValueResolver(project: table), progress: progress)
                     for (k, i) in redo.enumerated() { groupResults[i] = again[k] }
                 }
             }
@@ -194,6 +201,7 @@ extension Runner {
             }
             results += groupResults
         }
+        progress?.finish()
         results.sort { $0.path < $1.path }
         var fatal = Set<String>()
         for r in results {
@@ -252,17 +260,21 @@ extension Runner {
             } catch {
                 return fail("flaglint: \(error)")
             }
-            if !common.quiet { stderr.write("Wrote \(current.count) findings to the baseline \(path).\n") }
+            // Writing a baseline accepts today's findings: one line, exit 0, no report.
+            let files = Set(current.map(\.path)).count
+            if !common.quiet {
+                stderr.write("Wrote \(current.count) finding\(current.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s") to the baseline \(path).\n")
+            }
+            return 0
         }
         let report = LintReport(findings: findings, rules: RuleRegistry.descriptions, files: plan.fileCount,
                                 evaluations: results.reduce(0) { $0 + $1.evaluations.count },
                                 rootDirectory: FileManager.default.currentDirectoryPath)
         let document = format.reporter(color: useColor(common.color, output: common.output)).render(report)
         guard emit(document, to: common.output) else { return 2 }
-        if format == .text && !common.quiet {
-            if options.statistics { stderr.write(TextReporter.statistics(report)) }
-            stderr.write(TextReporter.summary(report) + "\n")
-        }
+        // Statistics and the summary go to stderr whatever the format; -q drops only the summary.
+        if options.statistics { stderr.write(TextReporter.statistics(report)) }
+        if !common.quiet { stderr.write(TextReporter.summary(report) + "\n") }
         let shown = report.unsuppressed
         switch failOn {
         case "never": return 0
@@ -274,8 +286,8 @@ extension Runner {
     public func flags(_ options: Options) -> Int32 {
         let common = options.common
         let format = common.format ?? "text"
-        guard ["text", "json", "markdown"].contains(format) else {
-            return fail("flaglint: `flags` writes text, json or markdown, not `\(format)`")
+        guard ["text", "json", "markdown", "html"].contains(format) else {
+            return fail("flaglint: `flags` writes text, json, markdown or html, not `\(format)`")
         }
         let plan: Plan
         switch self.plan(common) {
@@ -295,6 +307,7 @@ extension Runner {
         switch format {
         case "json": document = FlagsJSONReporter().render(inventory)
         case "markdown": document = MarkdownFlagsReporter().render(inventory)
+        case "html": document = HTMLFlagsReporter(staleDays: staleDays).render(inventory, findings: results.flatMap(\.findings))
         default: document = FlagsTextReporter().render(inventory)
         }
         return emit(document, to: common.output) ? 0 : 2
