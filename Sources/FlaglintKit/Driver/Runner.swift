@@ -108,7 +108,7 @@ public struct Runner: Sendable {
         guard let d = RuleRegistry.description(of: id) else {
             return fail("flaglint: unknown rule `\(id)`; known rules: \(RuleRegistry.ids.joined(separator: ", "))")
         }
-        stdout.write(RuleDocumentation.render(d))
+        stdout.write(RuleDocumentation.renderWithLink(d))
         return 0
     }
 }
@@ -148,5 +148,10 @@ public enum RuleDocumentation {
             s += "\n## Options\n" + d.options.map { "- `\($0.name)`: \($0.meaning)" }.joined(separator: "\n") + "\n"
         }
         return s
+    }
+
+    /// `flaglint rules RULE`: the documentation and where it lives on the web.
+    public static func renderWithLink(_ d: RuleDescription) -> String {
+        render(d) + "\nDocumentation: \(d.helpURI)\n"
     }
 }

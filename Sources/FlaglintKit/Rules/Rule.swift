@@ -31,7 +31,7 @@ public struct RuleDescription: Sendable {
     }
 
     /// The documentation URL SARIF and `flaglint rules` link to.
-    public var helpURI: String { "https://github.com/flaglint/flaglint/blob/main/docs/rules.md#\(id)" }
+    public var helpURI: String { Flaglint.rulesDocumentationURL + "#" + id }
 }
 
 /// Code for a rule example. `1️⃣`, `2️⃣` ... mark where findings must be reported
