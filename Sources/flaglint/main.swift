@@ -23,7 +23,7 @@ struct InputOptions: ParsableArguments {
     var forceExclude = false
     @Flag(name: [.short, .long], help: "Print only findings: no summary.")
     var quiet = false
-    @Option(name: .long, help: "Progress line on stderr: auto (on a terminal, text output, runs over a second), always or never. (default: auto)")
+    @Option(name: .long, help: "Progress line on stderr: auto (on a terminal, text output, runs over a second), always or never.")
     var progress: String = "auto"
 }
 
@@ -60,7 +60,7 @@ struct Lint: ParsableCommand {
     var format: String?
     @OptionGroup var report: ReportOptions
     @OptionGroup var rules: RuleSelectionOptions
-    @Option(name: .long, help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never. (default: auto)")
+    @Option(name: .long, help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: String = "auto"
     @Option(name: .long, help: "Exit 1 on findings at or above: error, warning or never. (default: error)")
     var failOn: String?
@@ -117,7 +117,7 @@ struct Init: ParsableCommand {
     @Flag(name: .long, help: "Overwrite an existing .lint.yml.") var force = false
     @Option(name: [.customShort("j", allowingJoined: true), .long], help: "With --detect: parallel jobs (default: number of cores).")
     var jobs: Int?
-    @Option(name: .long, help: "With --detect: progress on stderr: auto (a terminal, runs over a second), always or never. (default: auto)")
+    @Option(name: .long, help: "With --detect: progress on stderr: auto (a terminal, runs over a second), always or never.")
     var progress: String = "auto"
 
     func run() throws {

@@ -91,13 +91,9 @@ public struct ProjectSurvey: Sendable {
         progress?.start(phase: "counting wrapper calls", total: inputs.count)
         let counts = parallelMap(inputs.count, jobs: jobs) { i -> [Int] in
             defer { progress?.advance() }
-            let input = inputs[i]
-            guard let bytes = input.contents ?? input.readPath.flatMap(FileReader.read), !bytes.prefix(8000).contains(0),
-                  filter.matches(bytes) else { return [] }
-            let language = input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language
-            guard definitions.contains(where: { $0.definition.languages.contains(language) }),
-                  let frontend = FrontendRegistry.frontend(for: language),
-                  let model = try? frontend.parse(SourceFile(path: input.displayPath, language: language, bytes: bytes), context: context) else { return [] }
+            guard case let .text(bytes, language) = FileScanner.read(inputs[i]), filter.matches(bytes),
+                  definitions.contains(where: { $0.definition.languages.contains(language) }),
+                  case let .success(model) = FileScanner.parse(inputs[i], bytes, language, context) else { return [] }
             var matcher = PatternMatcher(model: model, resolver: ValueResolver())
             return definitions.map { matcher.evaluations(of: [$0.definition]).count }
         }
@@ -130,14 +126,37 @@ private struct FileScanner: Sendable {
         self.context = context
     }
 
+    enum Contents { case text([UInt8], Language), binary, unreadable }
+
+    /// The file's bytes and language as the linter sees them (NUL bytes: binary, skipped).
+    static func read(_ input: LintInput) -> Contents {
+        guard let bytes = input.contents ?? input.readPath.flatMap(FileReader.read) else { return .unreadable }
+        guard !bytes.prefix(8000).contains(0) else { return .binary }
+        return .text(bytes, input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language)
+    }
+
+    /// The frontend's model, or why there is none (libclang missing).
+    static func parse(_ input: LintInput, _ bytes: [UInt8], _ language: Language, _ context: FrontendContext) -> Swift.Result<FileModel, FrontendUnavailable> {
+        guard let frontend = FrontendRegistry.frontend(for: language) else { return .failure(FrontendUnavailable("no frontend for \(language.rawValue)")) }
+        do {
+            return .success(try frontend.parse(SourceFile(path: input.displayPath, language: language, bytes: bytes), context: context))
+        } catch let e as FrontendUnavailable {
+            return .failure(e)
+        } catch {
+            return .failure(FrontendUnavailable("\(error)"))
+        }
+    }
+
     func scan(_ input: LintInput) -> Result {
         var r = Result()
-        guard let bytes = input.contents ?? input.readPath.flatMap(FileReader.read) else {
+        let bytes: [UInt8], language: Language
+        switch Self.read(input) {
+        case let .text(b, l): (bytes, language) = (b, l)
+        case .unreadable:
             r.problem = "\(input.displayPath): error: cannot read file"
             return r
+        case .binary: return r
         }
-        guard !bytes.prefix(8000).contains(0) else { return r }
-        let language = input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language
         let evaluators = byLanguage[language] ?? []
         let mentionsEvaluator = !evaluators.isEmpty && prefilters[language]?.matches(bytes) == true
         // C-family includes are read from the text (no libclang needed); Swift and Python
@@ -146,15 +165,11 @@ private struct FileScanner: Sendable {
             r.imports = ImportScanner.includes(in: bytes)
             guard mentionsEvaluator else { return r }
         }
-        guard let frontend = FrontendRegistry.frontend(for: language) else { return r }
         let model: FileModel
-        do {
-            model = try frontend.parse(SourceFile(path: input.displayPath, language: language, bytes: bytes), context: context)
-        } catch let e as FrontendUnavailable {
+        switch Self.parse(input, bytes, language, context) {
+        case let .success(m): model = m
+        case let .failure(e):
             r.problem = "\(input.displayPath): warning: \(e.message); its wrappers are not detected"
-            return r
-        } catch {
-            r.problem = "\(input.displayPath): warning: \(error); its wrappers are not detected"
             return r
         }
         if !language.isCFamily { r.imports = ImportScanner.imports(in: model) }
