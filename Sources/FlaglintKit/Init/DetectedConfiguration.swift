@@ -63,9 +63,10 @@ extension Configuration {
         var s = """
             # In-house wrappers found around those SDKs: each evaluates a flag with one of its parameters
             # (or its own case) as the key. Keep the ones that are flag checks, delete the others.
-            evaluators:
 
             """
+        // With nothing enabled below, the key still needs a value for the file to load.
+        s += wrappers.contains { $0.chosenPatterns.contains { $0.callSites > 0 } } ? "evaluators:\n" : "evaluators: []    # to accept a suggestion below, drop the [] and uncomment it\n"
         for w in wrappers {
             var defaultText: String
             if let p = w.defaultParameter {
@@ -81,9 +82,14 @@ extension Configuration {
             s += "  # \(w.name) (\(w.path):\(w.line)), \(article) \(w.shape): evaluates\n"
                 + "  # \(w.sdk) `\(w.evaluatorCall)` with \(w.keySource) as the key and \(defaultText).\n"
             for (pattern, sites) in w.chosenPatterns {
-                s += "  # \(plural(sites, "call site")).\n"
-                s += "  - match: \(quoted(pattern))\n    language: \(w.language)\n"
-                s += "    fallback: \(w.fallback.rawValue)\n"
+                let entry = "- match: \(quoted(pattern))\n    language: \(w.language)\n    fallback: \(w.fallback.rawValue)\n"
+                if sites > 0 {
+                    s += "  # \(plural(sites, "call site")).\n  " + entry
+                } else {
+                    // Nothing calls it (a test helper, dead code): offered, not enabled.
+                    s += "  # No call site found; uncomment it if it is a flag check.\n"
+                    s += "  # - match: \(quoted(pattern))\n  #   language: \(w.language)\n  #   fallback: \(w.fallback.rawValue)\n"
+                }
             }
         }
         return s

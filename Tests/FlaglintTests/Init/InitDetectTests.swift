@@ -203,6 +203,28 @@ struct InitDetectCLITests {
         #expect(try Self.wrapperReferences(demo) == ["Sources/Shop/CheckoutController.swift:14"])
     }
 
+    /// A wrapper nothing calls is offered commented out, and the file still loads.
+    @Test func uncalledWrapperIsOfferedCommentedOut() throws {
+        let project = try Project(["a.swift": "import LaunchDarkly\nfunc on(_ k: String) -> Bool { LDClient.get()!.boolVariation(forKey: k, defaultValue: false) }\n"])
+        defer { project.remove() }
+        let r = try project.run(["init", "--detect"])
+        #expect(r.status == 0 && r.stderr.contains("1 suggested wrapper (on($KEY): 0 call sites)"), "\(r)")
+        let config = try project.read(".lint.yml")
+        #expect(config.contains("evaluators: []    # to accept a suggestion below, drop the [] and uncomment it\n"), "\(config)")
+        #expect(config.contains("  # No call site found; uncomment it if it is a flag check.\n  # - match: \"on($KEY)\"\n  #   language: swift\n  #   fallback: false\n"), "\(config)")
+        #expect(try project.run(["flags"]).status == 0)
+    }
+
+    /// Without an imported SDK or a wrapper, every catalogue stays on and nothing is suggested.
+    @Test func plainProjectGetsTheStarter() throws {
+        let project = try Project(["a.py": "print('hello')\n"])
+        defer { project.remove() }
+        let r = try project.run(["init", "--detect"])
+        #expect(r.status == 0 && r.stderr.contains("all SDKs (none imported); no wrappers found"), "\(r)")
+        let config = try project.read(".lint.yml")
+        #expect(config.contains("# sdks: [launchdarkly, openfeature, unleash]\n") && config.contains("# evaluators:\n"), "\(config)")
+    }
+
     @Test func withoutDetectOnlyForceIsAccepted() throws {
         let project = try Project()
         defer { project.remove() }
