@@ -116,6 +116,8 @@ private struct FileScanner: Sendable {
 
     let byLanguage: [Language: [EvaluatorDefinition]]
     let prefilters: [Language: Prefilter]
+    /// The catalogues' module names: a file without any can import no SDK.
+    let importFilter: Prefilter
     let context: FrontendContext
 
     init(catalogue: [SDKCatalogue], context: FrontendContext) {
@@ -123,6 +125,8 @@ private struct FileScanner: Sendable {
         for e in catalogue.flatMap(\.evaluators) { for l in e.languages { by[l, default: []].append(e) } }
         byLanguage = by
         prefilters = by.mapValues { Prefilter(names: $0.compactMap(\.pattern.prefilterName)) }
+        // `firebase_admin.remote_config` is written `from firebase_admin import remote_config`.
+        importFilter = Prefilter(names: catalogue.flatMap(\.imports).map { $0.contains("/") ? $0 : String($0.prefix { $0 != "." }) })
         self.context = context
     }
 
@@ -160,10 +164,13 @@ private struct FileScanner: Sendable {
         let evaluators = byLanguage[language] ?? []
         let mentionsEvaluator = !evaluators.isEmpty && prefilters[language]?.matches(bytes) == true
         // C-family includes are read from the text (no libclang needed); Swift and Python
-        // imports from tokens, so every such file is parsed.
+        // imports from tokens, so such a file is parsed when it might import an SDK.
         if language.isCFamily {
             r.imports = ImportScanner.includes(in: bytes)
             guard mentionsEvaluator else { return r }
+        } else {
+            // Nothing to learn from a file that names neither an evaluator nor an SDK module.
+            guard mentionsEvaluator || importFilter.matches(bytes) else { return r }
         }
         let model: FileModel
         switch Self.parse(input, bytes, language, context) {
