@@ -233,3 +233,20 @@ struct InitDetectCLITests {
         #expect(!project.exists(".lint.yml"))
     }
 }
+
+/// Every built-in catalogue says which modules show it is used, and its own examples' imports
+/// are recognised as its: `init --detect` would enable it for them.
+struct CatalogueImportsTests {
+    @Test(arguments: BuiltinCatalogue.ids)
+    func examplesImportTheirSDK(_ id: String) throws {
+        let c = try #require(BuiltinCatalogue.catalogue(id: id))
+        #expect(!c.imports.isEmpty, "\(c.file) has no imports:")
+        for example in c.examples where example.language == .swift || example.language == .python {
+            let frontend = try #require(FrontendRegistry.frontend(for: example.language))
+            let model = try frontend.parse(SourceFile(path: "x", language: example.language, text: example.code), context: FrontendContext())
+            let imports = ImportScanner.imports(in: model).filter { !["Foundation", "SwiftUI", "UIKit", "os", "enum", "typing"].contains($0) }
+            guard !imports.isEmpty else { continue }
+            #expect(imports.contains(where: c.owns(import:)), "\(example.origin): none of \(imports) is in \(c.file) imports: \(c.imports)")
+        }
+    }
+}
