@@ -25,6 +25,10 @@ struct InputOptions: ParsableArguments {
     var quiet = false
     @Option(name: .long, help: "Progress line on stderr: auto (on a terminal, text output, runs over a second), always or never.")
     var progress: String = "auto"
+    @Flag(name: .long, help: "Do not read or write the project index (.flaglint_cache/).")
+    var noCache = false
+    @Option(name: .long, help: "Keep the project index in DIR (default: .flaglint_cache/ in the project root; FLAGLINT_CACHE_DIR).")
+    var cacheDir: String?
 }
 
 /// Where the report goes: `lint` and `flags`.
@@ -46,7 +50,8 @@ extension InputOptions {
         func list(_ s: String?) -> [String]? { s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
         var common = Runner.Common(paths: paths, config: config, format: format, output: report?.output, today: today, jobs: jobs,
                                    stdinFilename: stdinFilename, forceExclude: forceExclude,
-                                   select: list(rules?.select), ignore: list(rules?.ignore) ?? [], color: color, quiet: quiet)
+                                   select: list(rules?.select), ignore: list(rules?.ignore) ?? [], color: color, quiet: quiet,
+                                   noCache: noCache, cacheDir: cacheDir)
         common.progress = progress
         return common
     }

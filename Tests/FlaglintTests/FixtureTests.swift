@@ -30,26 +30,21 @@ import Testing
     @Test(arguments: scenarios)
     func scenario(_ s: Scenario) throws {
         let root = PackagePaths.path(s.directory)
-        var common = Runner.Common(paths: [root], config: nil, format: nil, output: nil, today: nil, jobs: 2,
-                                   stdinFilename: nil, forceExclude: false, select: nil, ignore: [], color: "never", quiet: true)
-        applyFixtureArgs(from: root + "/.lint.yml", to: &common)
-        let runner = Runner()
-        guard case var .success(plan) = runner.plan(common) else {
-            Issue.record("configuration of \(s.directory) failed")
-            return
-        }
+        let args = fixtureArgs(from: root + "/.lint.yml")
+        let session = try TestLinter.session(today: args.today.map { try CalendarDate.parse($0).get() } ?? CalendarDate.todayUTC(),
+                                             select: args.select.map(Set.init))
+        var plan = try session.plan(Session.Request(paths: [root]))
         let haveClang = TestLinter.libclangAvailable
         if !haveClang {
             for g in plan.groups.indices { plan.groups[g].inputs.removeAll { $0.language.isCFamily || $0.detectHeaderLanguage } }
         }
-        guard case let .success(results) = runner.execute(plan, common) else {
-            Issue.record("linting \(s.directory) failed")
-            return
-        }
+        let report = session.run(plan)
+        #expect(report.failures.isEmpty, "linting \(s.directory) failed: \(report.failures.map(\.rendered))")
+        let results = report
         let cwd = FileManager.default.currentDirectoryPath
         func absolute(_ p: String) -> String { p.hasPrefix("/") ? p : PathName.normalize(cwd + "/" + p) }
         var byFile: [String: [Finding]] = [:]
-        for f in results.flatMap(\.findings) { byFile[absolute(f.path), default: []].append(f) }
+        for f in results.findings { byFile[absolute(f.path), default: []].append(f) }
 
         var problems: [String] = []
         var expectedRegistry: [String: [Int: [String]]] = [:]
@@ -62,7 +57,7 @@ import Testing
         }
         let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         var checked = 0
-        for rel in files.sorted() {
+        for rel in files.sorted() where !rel.split(separator: "/").dropLast().contains(where: { $0.hasPrefix(".") }) {
             let ext = (rel as NSString).pathExtension.lowercased()
             let path = PathName.normalize(root + "/" + rel)
             let isCode = Self.sourceExtensions.contains(ext) || ext == "json"
@@ -84,37 +79,32 @@ import Testing
     }
 
     /// `# fixture-args: --today 2026-11-25` on the first line of the scenario's `.lint.yml`.
-    func applyFixtureArgs(from config: String, to common: inout Runner.Common) {
+    func fixtureArgs(from config: String) -> (today: String?, select: [String]?) {
         guard let text = try? String(contentsOfFile: config, encoding: .utf8),
-              let first = text.split(separator: "\n").first, first.hasPrefix("# fixture-args:") else { return }
+              let first = text.split(separator: "\n").first, first.hasPrefix("# fixture-args:") else { return (nil, nil) }
         let args = first.dropFirst("# fixture-args:".count).split(separator: " ").map(String.init)
+        var out: (today: String?, select: [String]?) = (nil, nil)
         var i = 0
         while i < args.count {
             switch args[i] {
-            case "--today" where i + 1 < args.count: common.today = args[i + 1]; i += 2
-            case "--select" where i + 1 < args.count: common.select = args[i + 1].split(separator: ",").map(String.init); i += 2
+            case "--today" where i + 1 < args.count: out.today = args[i + 1]; i += 2
+            case "--select" where i + 1 < args.count: out.select = args[i + 1].split(separator: ",").map(String.init); i += 2
             default: i += 1
             }
         }
+        return out
     }
 }
 
 /// The README's first command: the demo project shows every rule.
 @Suite struct DemoTests {
     @Test func demoShowsEveryRule() throws {
-        let common = Runner.Common(paths: [PackagePaths.path("testdata/demo")], config: nil, format: nil, output: nil, today: "2026-11-25",
-                                   jobs: 2, stdinFilename: nil, forceExclude: false, select: nil, ignore: [], color: "never", quiet: true)
-        let runner = Runner()
-        guard case let .success(plan) = runner.plan(common), case let .success(results) = runner.execute(plan, common, filters: { s, sup in
-            FindingFilters(suppressions: sup, context: Runner.suppressionContext(s), rootDirectory: PackagePaths.root)
-        }) else {
-            Issue.record("the demo did not lint")
-            return
-        }
-        let rules = Set(results.flatMap(\.findings).filter { $0.suppression == nil }.map(\.rule))
+        let session = try TestLinter.session(today: try CalendarDate.parse("2026-11-25").get())
+        let results = session.run(try session.plan(Session.Request(paths: [PackagePaths.path("testdata/demo")])), filters: Session.Filters())
+        let rules = Set(results.findings.filter { $0.suppression == nil }.map(\.rule))
         let expected: Set<String> = ["nested-flag", "missing-default-false", "dynamic-flag-key", "stale-flag", "removed-flag",
                                      "unknown-flag", "unused-flag", "unused-suppression"]
         #expect(expected.isSubset(of: rules), "missing: \(expected.subtracting(rules).sorted())")
-        #expect(Set(results.flatMap(\.evaluations).map(\.language)) == [.swift, .python])
+        #expect(Set(results.files.filter { !$0.evaluations.isEmpty }.map(\.language)) == [.swift, .python])
     }
 }

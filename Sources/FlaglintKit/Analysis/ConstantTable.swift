@@ -1,5 +1,5 @@
 /// Named constants visible to key and default expressions: the file's own, and in
-/// whole-project runs every file's top-level constants (SPEC §4.1).
+/// other files' top-level constants, read from their facts (SPEC §4.1).
 public struct ConstantTable: Sendable {
     public struct Entry: Sendable, Equatable {
         public var definition: ConstantDefinition
@@ -26,6 +26,14 @@ public struct ConstantTable: Sendable {
         return file.split(separator: ".").first.map(String.init) ?? file
     }
 
+    /// Adds another file's top-level constants, as its facts record them.
+    public mutating func add(_ constants: [ConstantFact], fromPath path: String) {
+        let module = Self.module(of: path)
+        for c in constants where c.definition.scope == nil {
+            byName[c.definition.name, default: []].append(Entry(definition: c.definition, path: path, line: c.line, module: module))
+        }
+    }
+
     /// Adds constants of `source`; local (scoped) constants are only meaningful in their own file.
     public mutating func add(_ constants: [ConstantDefinition], from source: SourceFile, topLevelOnly: Bool = false) {
         let module = Self.module(of: source.path)
@@ -34,11 +42,10 @@ public struct ConstantTable: Sendable {
         }
     }
 
-    public mutating func merge(_ other: ConstantTable) {
-        for (k, v) in other.byName { byName[k, default: []].append(contentsOf: v) }
-    }
-
     public var isEmpty: Bool { byName.isEmpty }
+
+    /// Every definition of `name`.
+    public func entries(named name: String) -> [Entry] { byName[name] ?? [] }
 
     /// Resolves `qualifiers.name` used at token `use` of file `path`. `implicitMember` is Swift's
     /// `.name` (an enum case or static member of the inferred type). Returns nil when unknown or
@@ -82,16 +89,14 @@ public struct ConstantTable: Sendable {
     }
 }
 
-/// Turns the tokens bound to `$KEY` and `$DEFAULT` into flag keys and default values.
+/// Turns the tokens bound to `$KEY` and `$DEFAULT` into flag keys and default values through
+/// the file's own constants; names it does not define are left as `NameReference`s for the
+/// session to resolve across files.
 public struct ValueResolver: Sendable {
-    /// Constants from other files (whole-project runs); the file's own are added per file.
-    public var project: ConstantTable
     /// The file's own constants, built once by `bound(to:)` for a file's many evaluations.
     private var file: (path: String, table: ConstantTable)?
 
-    public init(project: ConstantTable = ConstantTable()) {
-        self.project = project
-    }
+    public init() {}
 
     /// This resolver with `model`'s own constant table built once (instead of once per
     /// non-literal key or default).
@@ -155,14 +160,40 @@ public struct ValueResolver: Sendable {
         return (names, implicit)
     }
 
-    private func constant(_ r: Range<Int>, _ model: FileModel, at use: Int) -> ConstantTable.Entry? {
-        guard let (names, implicit) = path(r, model), let name = names.last else { return nil }
-        let qualifiers = Array(names.dropLast())
+    /// The name `r` is written as. With `keyType` (the evaluator's `key_type`), Swift's implicit
+    /// member `.x` means `KeyType.x`: it resolves within that type only.
+    private func name(_ r: Range<Int>, _ model: FileModel, keyType: String?) -> NameReference? {
+        guard let (names, implicit) = path(r, model) else { return nil }
+        if implicit, let keyType { return NameReference(names: keyType.split(separator: ".").map(String.init) + names, implicitMember: false) }
+        return NameReference(names: names, implicitMember: implicit)
+    }
+
+    private func lookup(_ ref: NameReference, _ model: FileModel, at use: Int) -> ConstantTable.Entry? {
+        guard let name = ref.names.last else { return nil }
         let table = file.flatMap { $0.path == model.path ? $0.table : nil } ?? ConstantTable(model: model)
-        if let local = table.lookup(name: name, qualifiers: qualifiers, implicitMember: implicit, use: use, path: model.path) {
-            return local
+        return table.lookup(name: name, qualifiers: Array(ref.names.dropLast()), implicitMember: ref.implicitMember, use: use, path: model.path)
+    }
+
+    /// The constant `r` names in this file, an alias (`on = NEW_CHECKOUT`) followed one level
+    /// when its target is defined here too.
+    private func constant(_ r: Range<Int>, _ model: FileModel, at use: Int, keyType: String? = nil) -> ConstantTable.Entry? {
+        guard let ref = name(r, model, keyType: keyType), let entry = lookup(ref, model, at: use) else { return nil }
+        if case let .alias(target) = entry.definition.value, let resolved = lookup(target, model, at: use) {
+            if case .alias = resolved.definition.value { return nil }
+            return resolved
         }
-        return project.lookup(name: name, qualifiers: qualifiers, implicitMember: implicit, use: use, path: model.path)
+        return entry
+    }
+
+    /// The name a key or default is written as, when the file itself does not define it (or
+    /// defines it as an alias of a name it does not define): the session looks it up among the
+    /// project's constants (`ProjectConstants`).
+    public func reference(_ range: Range<Int>, in model: FileModel, at use: Int, keyType: String? = nil) -> NameReference? {
+        let r = trimmed(range, model)
+        guard let ref = name(r, model, keyType: keyType) else { return nil }
+        guard let entry = lookup(ref, model, at: use) else { return ref }
+        if case let .alias(target) = entry.definition.value, lookup(target, model, at: use) == nil { return target }
+        return nil
     }
 
     /// Adjacent string literals concatenate (Python, C); one literal is the common case.
@@ -177,23 +208,31 @@ public struct ValueResolver: Sendable {
         return s
     }
 
-    public func key(_ range: Range<Int>, in model: FileModel, at use: Int) -> FlagKey {
+    public func key(_ range: Range<Int>, in model: FileModel, at use: Int, keyType: String? = nil) -> FlagKey {
         let r = trimmed(range, model)
         let expression = text(r, in: model)
         if let s = stringLiteral(r, model) {
             return FlagKey(value: s, expression: expression, resolution: .literal)
         }
-        if let entry = constant(r, model, at: use), case let .string(s) = entry.definition.value {
-            let qualified = (entry.definition.qualifiers + [entry.definition.name]).joined(separator: ".")
-            return FlagKey(value: s, expression: expression, resolution: .constant(name: qualified, path: entry.path, line: entry.line))
-        }
+        if let entry = constant(r, model, at: use, keyType: keyType), let key = Self.key(expression, through: entry) { return key }
         return FlagKey(value: nil, expression: expression, resolution: .dynamic)
+    }
+
+    /// The key a name resolves to through a constant holding a string.
+    public static func key(_ expression: String, through entry: ConstantTable.Entry) -> FlagKey? {
+        guard case let .string(s) = entry.definition.value else { return nil }
+        let qualified = (entry.definition.qualifiers + [entry.definition.name]).joined(separator: ".")
+        return FlagKey(value: s, expression: expression, resolution: .constant(name: qualified, path: entry.path, line: entry.line))
     }
 
     /// The default declared with the key's constant (`BASE_FEATURE(kX, ..., ENABLED_BY_DEFAULT)`),
     /// for evaluators whose calls take no default.
-    public func declaredDefault(ofKey range: Range<Int>, in model: FileModel, at use: Int) -> DefaultValue? {
-        guard let entry = constant(trimmed(range, model), model, at: use), let d = entry.definition.declaredDefault else { return nil }
+    public func declaredDefault(ofKey range: Range<Int>, in model: FileModel, at use: Int, keyType: String? = nil) -> DefaultValue? {
+        constant(trimmed(range, model), model, at: use, keyType: keyType).flatMap(Self.declaredDefault)
+    }
+
+    public static func declaredDefault(of entry: ConstantTable.Entry) -> DefaultValue? {
+        guard let d = entry.definition.declaredDefault else { return nil }
         return .literal(.bool(d.value), expression: "\(d.expression) (declared at \(entry.path):\(entry.line))")
     }
 
@@ -201,16 +240,20 @@ public struct ValueResolver: Sendable {
         let r = trimmed(range, model)
         let expression = text(r, in: model)
         if let lit = literal(r, model) { return .literal(lit, expression: expression) }
-        if let entry = constant(r, model, at: use) {
-            let value: LiteralValue
-            switch entry.definition.value {
-            case let .bool(b): value = .bool(b)
-            case let .integer(i): value = model.language.isCFamily ? .integer(i) : .other(String(i))
-            case let .string(s): value = .string(s)
-            }
-            return .literal(value, expression: expression)
-        }
+        if let entry = constant(r, model, at: use) { return Self.defaultValue(expression, through: entry, language: model.language) }
         return .unresolved(expression: expression)
+    }
+
+    /// The default a name resolves to through a constant.
+    public static func defaultValue(_ expression: String, through entry: ConstantTable.Entry, language: Language) -> DefaultValue {
+        let value: LiteralValue
+        switch entry.definition.value {
+        case let .bool(b): value = .bool(b)
+        case let .integer(i): value = language.isCFamily ? .integer(i) : .other(String(i))
+        case let .string(s): value = .string(s)
+        case .alias: return .unresolved(expression: expression)
+        }
+        return .literal(value, expression: expression)
     }
 
     /// SPEC §4.1 literals, by language.

@@ -1,5 +1,5 @@
 /// A flag check that decides whether an evaluation runs.
-public struct Controller: Sendable, Equatable {
+public struct Controller: Sendable, Equatable, Codable {
     /// Index into the file's evaluations of the controlling evaluation.
     public var evaluation: Int
     /// Token index where the control is visible: the evaluation's anchor, or the alias name

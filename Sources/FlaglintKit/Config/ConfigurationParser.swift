@@ -347,7 +347,7 @@ struct ConfigReader {
 
     // MARK: Sections
 
-    static let evaluatorKeys = ["match", "language", "type", "fallback", "polarity", "note"]
+    static let evaluatorKeys = ["match", "language", "type", "fallback", "polarity", "note", "key_type"]
 
     func evaluator(_ node: Node) throws(ConfigError) -> EvaluatorDefinition {
         let entries = try entries(node, what: "an evaluator")
@@ -392,6 +392,14 @@ struct ConfigReader {
         if let node = value("fallback") { info.fallback = try choice(node, what: "`fallback`", among: [EvaluatorInfo.Fallback.false, .true, .unknown]) }
         if let node = value("polarity") { info.polarity = try choice(node, what: "`polarity`", among: [EvaluatorInfo.Polarity.positive, .negative]) }
         if let node = value("note") { info.note = try string(node, what: "`note`") }
+        if let node = value("key_type") {
+            let name = try string(node, what: "`key_type`")
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            guard !parts.isEmpty, parts.allSatisfy({ p in !p.isEmpty && p.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !p.first!.isNumber }) else {
+                throw error(node, "`key_type` must name a type (`FeatureFlag`, `Flags.Keys`), not `\(name)`")
+            }
+            info.keyType = name
+        }
         return EvaluatorDefinition(info: info, languages: languages, pattern: pattern, origin: location(node).description)
     }
 

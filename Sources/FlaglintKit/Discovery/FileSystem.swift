@@ -9,7 +9,7 @@ import Darwin
 /// The few POSIX calls discovery needs. POSIX rather than FileManager because directory
 /// listings must say each entry's type without a `stat` per entry, and errors must carry
 /// `strerror` text a user can act on.
-enum FileSystem {
+public enum FileSystem {
     enum Kind: Sendable, Equatable { case file, directory, symlink, other }
 
     struct Status: Sendable, Equatable {
@@ -110,7 +110,7 @@ enum FileSystem {
         return .success(bytes)
     }
 
-    static func currentDirectory() -> String {
+    public static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -21,11 +21,16 @@ public struct Runner: Sendable {
         public var ignore: [String]
         public var color: String
         public var quiet: Bool
+        public var noCache: Bool
+        public var cacheDir: String?
         /// `--progress auto|always|never` (see `ProgressReporter`).
         public var progress = "auto"
 
         public init(paths: [String], config: String?, format: String?, output: String?, today: String?, jobs: Int?,
-                    stdinFilename: String?, forceExclude: Bool, select: [String]?, ignore: [String], color: String, quiet: Bool) {
+                    stdinFilename: String?, forceExclude: Bool, select: [String]?, ignore: [String], color: String, quiet: Bool,
+                    noCache: Bool = false, cacheDir: String? = nil) {
+            self.noCache = noCache
+            self.cacheDir = cacheDir
             self.paths = paths
             self.config = config
             self.format = format

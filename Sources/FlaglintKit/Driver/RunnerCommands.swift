@@ -1,27 +1,15 @@
 import Foundation
 
-/// The `lint`, `flags` and `init` commands: configuration → discovery → linting → report.
+/// The `lint`, `flags` and `baseline prune` commands: options → a `Session` → its `Report`,
+/// rendered. Everything between is library code.
 extension Runner {
-    /// What one run lints and with which settings: one group per configuration file.
-    struct Plan {
-        struct Group {
-            var settings: LintSettings
-            var inputs: [LintInput]
-            var registry: Registry?
-        }
-        var groups: [Group]
-        var today: CalendarDate
-        /// The run sees the whole project (directories, not a file list or stdin): unused-flag applies.
-        var wholeProject: Bool
-        var fileCount: Int { groups.reduce(0) { $0 + $1.inputs.count } }
-    }
-
-    /// Builds the plan, or returns the exit code when the run must stop (2) or has nothing to do (0).
-    func plan(_ common: Common) -> Result<Plan, ExitStatus> {
+    /// The session and plan of a command, or the exit code when the run must stop (2) or has
+    /// nothing to do (0). Problems met while discovering files are printed here.
+    func prepare(_ common: Common) -> Result<(Session, Session.Plan), ExitStatus> {
         guard ["auto", "always", "never"].contains(common.color) else {
             return .failure(.init(fail("flaglint: --color takes auto, always or never, not `\(common.color)`")))
         }
-        guard ProgressReporter.Mode(rawValue: common.progress) != nil else {
+        guard let progress = ProgressReporter.Mode(rawValue: common.progress) else {
             return .failure(.init(fail("flaglint: --progress takes auto, always or never, not `\(common.progress)`")))
         }
         var today = CalendarDate.todayUTC()
@@ -31,188 +19,40 @@ extension Runner {
             case .failure: return .failure(.init(fail("flaglint: --today takes a date YYYY-MM-DD, not `\(t)`")))
             }
         }
-        let resolver: ConfigurationResolver
-        do {
-            resolver = try ConfigurationResolver(overrideFile: common.config)
-        } catch {
-            return .failure(.init(fail(error.description)))
-        }
-        let known = Set(RuleRegistry.ids)
-        for id in (common.select ?? []) + common.ignore where !known.contains(id) {
-            return .failure(.init(fail("flaglint: unknown rule `\(id)` in --select/--ignore; known rules: \(RuleRegistry.ids.joined(separator: ", "))")))
-        }
-        let discovery = FileDiscovery(resolver: resolver, forceExclude: common.forceExclude)
-        var files: [DiscoveredFile] = []
-        var stdinContents: [UInt8]?
+        var request = Session.Request(paths: common.paths)
         if common.stdinFilename != nil || common.paths == ["-"] {
             guard let name = common.stdinFilename, name != "-" else {
                 return .failure(.init(fail("flaglint: reading stdin needs --stdin-filename PATH to choose the language and configuration")))
             }
-            stdinContents = readStandardInput()
-            do {
-                switch try discovery.stdinFile(name) {
-                case let .lint(file): files = [file]
-                // Nothing to do, and nothing to say: an editor or hook passed an excluded file.
-                case .excluded: return .failure(.init(0))
-                case .unsupported:
-                    return .failure(.init(fail("flaglint: \(name): error: not a file type flaglint reads (Swift, Python, C, C++, Objective-C)")))
-                }
-            } catch {
-                return .failure(.init(fail(error.description)))
-            }
-        } else {
-            do {
-                let result = try discovery.discover(common.paths.isEmpty ? ["."] : common.paths)
-                for p in result.problems { stderr.write(p.description + "\n") }
-                if result.hasErrors { return .failure(.init(2)) }
-                files = result.files
-            } catch {
-                return .failure(.init(fail(error.description)))
-            }
+            request = Session.Request(stdin: readStandardInput(), as: name)
         }
-        // One group of settings per configuration file, in first-seen order.
-        var order: [String] = []
-        var grouped: [String: (Configuration, [DiscoveredFile])] = [:]
-        for f in files {
-            let id = f.configuration.file ?? "<defaults>"
-            if grouped[id] == nil { order.append(id); grouped[id] = (f.configuration, []) }
-            grouped[id]!.1.append(f)
-        }
-        let explicitFiles = files.contains { $0.isExplicit }
-        var plan = Plan(groups: [], today: today, wholeProject: stdinContents == nil && !explicitFiles)
-        for id in order {
-            let (config, members) = grouped[id]!
-            let registry: Registry?
-            switch loadRegistry(config) {
-            case let .failure(status): return .failure(status)
-            case let .success(r): registry = r
-            }
-            switch settings(for: config, common) {
-            case let .failure(status): return .failure(status)
-            case var .success(s):
-                s.flagName = LifecycleCheck.flagName(registry)
-                let inputs = members.map {
-                    LintInput(displayPath: $0.displayPath, readPath: stdinContents == nil ? $0.path : nil, language: $0.language,
-                              contents: stdinContents, detectHeaderLanguage: $0.needsContentCheck)
-                }
-                plan.groups.append(.init(settings: s, inputs: inputs, registry: registry))
-            }
-        }
-        return .success(plan)
-    }
-
-    /// The registry a configuration declares (files and inline `flags:`); nil when none.
-    /// Nothing is linted against a half-read registry: any error stops the run.
-    func loadRegistry(_ config: Configuration) -> Result<Registry?, ExitStatus> {
-        guard !config.registry.isEmpty || config.inlineFlags != nil else { return .success(nil) }
+        let environment = ProcessInfo.processInfo.environment
+        let settings = SessionSettings(currentDirectory: FileSystem.currentDirectory(), environment: environment,
+                                       configFile: common.config, forceExclude: common.forceExclude,
+                                       jobs: common.jobs ?? ProcessInfo.processInfo.activeProcessorCount, today: today,
+                                       select: common.select.map(Set.init), ignore: Set(common.ignore),
+                                       useCache: !common.noCache, cacheDirectory: common.cacheDir,
+                                       progress: ProgressReporter.make(progress, output: stderr, machineFormat: (common.format ?? "text") != "text"))
         do {
-            var inline: [FlagRecord] = []
-            if let flags = config.inlineFlags {
-                inline = try NativeRegistry.records(flagsNode: flags.node(), path: flags.path)
-            }
-            let registry = try Registry.load(sources: config.registry.map(\.source), inline: inline) { path in
-                guard let bytes = FileReader.read(path) else { throw Failure("no such file or not readable") }
-                return String(decoding: bytes, as: UTF8.self)
-            }
-            return .success(registry)
+            let session = try Session(settings)
+            let plan = try session.plan(request)
+            for p in plan.problems { stderr.write(p + "\n") }
+            return .success((session, plan))
         } catch {
-            // Configuration made registry paths absolute; messages show them as the user sees them.
-            var shown = error
-            shown.path = PathName.display(error.path, currentDirectory: FileManager.default.currentDirectoryPath)
-            return .failure(.init(fail(shown.description)))
+            if error.status == 0 { return .failure(.init(0)) }
+            return .failure(.init(fail(error.description)))
         }
     }
 
-    /// The evaluators and rule settings a configuration selects.
-    func settings(for config: Configuration, _ common: Common) -> Result<LintSettings, ExitStatus> {
-        var evaluators: [EvaluatorDefinition] = []
-        if let sdks = config.sdks {
-            for sdk in sdks {
-                guard let c = BuiltinCatalogue.catalogue(id: sdk.value) else {
-                    let e = sdk.location.error("unknown SDK `\(sdk.value)`; built-in: \(BuiltinCatalogue.ids.joined(separator: ", "))")
-                    return .failure(.init(fail(e.description)))
-                }
-                evaluators += c.evaluators
-            }
-        } else {
-            evaluators = BuiltinCatalogue.all.flatMap(\.evaluators)
+    /// Prints the files' own problems; exit 2 when a file could not be linted at all.
+    func check(_ report: Report, quiet: Bool) -> ExitStatus? {
+        if !quiet {
+            for p in report.problems where p.kind != .failure { stderr.write(p.rendered + "\n") }
         }
-        // The project's own evaluators come first: they win where both match.
-        evaluators = config.evaluators + evaluators
-        var rules = RuleRegistry.defaultSettings
-        for (id, var s) in rules {
-            s.severity = config.severity(ofRule: id, default: s.severity)
-            if let d = config.integerOption("max_depth", ofRule: id) { s.maxDepth = d }
-            if let d = config.integerOption("days", ofRule: id) { s.days = d }
-            if let u = config.severityOption("unverifiable", ofRule: id) { s.unverifiable = u.severity }
-            rules[id] = s
-        }
-        let context = FrontendContext(defines: config.defines, compileCommands: config.compileCommands?.value)
-        return .success(LintSettings(evaluators: evaluators, rules: rules, frontendContext: context,
-                                     select: common.select.map(Set.init), ignore: Set(common.ignore)))
-    }
-
-    /// Lints every group; prints diagnostics; returns results, or an exit status on fatal problems.
-    /// `filters` builds each group's suppression/baseline/diff step (nil: findings as they are).
-    func execute(_ plan: Plan, _ common: Common,
-                 filters: ((LintSettings, [String: InSourceSuppressions]) -> FindingFilters)? = nil) -> Result<[FileResult], ExitStatus> {
-        let jobs = max(1, common.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let progress = ProgressReporter.make(ProgressReporter.Mode(rawValue: common.progress) ?? .auto, output: stderr,
-                                             machineFormat: (common.format ?? "text") != "text")
-        progress?.start(phase: "linting", total: plan.fileCount)
-        var results: [FileResult] = []
-        for group in plan.groups {
-            let linter = Linter(settings: group.settings)
-            var groupResults = linter.lint(group.inputs, jobs: jobs, progress: progress)
-            // Cross-file constants (SPEC §4.1): only when some key or default stayed unresolved,
-            // and only files that mention one of those names are parsed for their constants.
-            let missing = groupResults.reduce(into: Set<String>()) { $0.formUnion($1.unresolvedNames) }
-            if !missing.isEmpty {
-                let table = linter.constants(in: group.inputs, naming: missing, jobs: jobs)
-                if !table.isEmpty {
-                    let redo = groupResults.indices.filter { !groupResults[$0].unresolvedNames.isEmpty }
-                    progress?.start(phase: "resolving cross-file constants in", total: redo.count)
-                    let again = linter.lint(redo.map { group.inputs[$0] }, jobs: jobs, resolver: ValueResolver(project: table), progress: progress)
-                    for (k, i) in redo.enumerated() { groupResults[i] = again[k] }
-                }
-            }
-            // Lifecycle rules see every evaluation of the group at once (unused-flag needs them all).
-            let lifecycle = LifecycleCheck(registry: group.registry, today: plan.today)
-                .findings(groupResults.flatMap(\.evaluations).map(FlagReference.init), settings: group.settings, wholeProject: plan.wholeProject)
-            if !lifecycle.isEmpty {
-                // Registry findings point into registry files, which config resolution made absolute.
-                let cwd = FileManager.default.currentDirectoryPath
-                var extra = FileResult(path: "")
-                extra.findings = lifecycle.map { f in
-                    var f = f
-                    if f.path.hasPrefix("/") { f.path = PathName.display(f.path, currentDirectory: cwd) }
-                    return f
-                }
-                groupResults.append(extra)
-            }
-            if let filters {
-                var suppressions: [String: InSourceSuppressions] = [:]
-                for r in groupResults { if let sup = r.suppressions { suppressions[r.path] = sup } }
-                let filtered = filters(group.settings, suppressions).apply(to: groupResults.flatMap(\.findings))
-                for i in groupResults.indices { groupResults[i].findings = [] }
-                var all = FileResult(path: "")
-                all.findings = filtered
-                groupResults.append(all)
-            }
-            results += groupResults
-        }
-        progress?.finish()
-        results.sort { $0.path < $1.path }
-        var fatal = Set<String>()
-        for r in results {
-            if !common.quiet { for d in r.diagnostics { stderr.write(d + "\n") } }
-            if let f = r.failure { fatal.insert(f) }
-        }
-        if !fatal.isEmpty {
-            for f in fatal.sorted() { stderr.write(f + "\n") }
-            return .failure(.init(2))
-        }
-        return .success(results)
+        let fatal = Set(report.failures.map(\.rendered))
+        guard !fatal.isEmpty else { return nil }
+        for f in fatal.sorted() { stderr.write(f + "\n") }
+        return ExitStatus(2)
     }
 
     public func lint(_ options: Options) -> Int32 {
@@ -224,30 +64,22 @@ extension Runner {
         guard ["error", "warning", "never"].contains(failOn) else {
             return fail("flaglint: --fail-on takes error, warning or never, not `\(failOn)`")
         }
-        let cwd = FileManager.default.currentDirectoryPath
-        var baseline: Baseline?
+        let cwd = FileSystem.currentDirectory()
+        var filters = Session.Filters(baselinePath: options.baseline)
         if let path = options.baseline {
-            do { baseline = try BaselineFile.read(path) } catch { return fail("flaglint: \(error)") }
+            do { filters.baseline = try BaselineFile.read(path) } catch { return fail("flaglint: \(error)") }
         }
-        var changed: ChangedLines?
         if let ref = options.diff {
-            do { changed = try GitChangedLines.since(ref, workingDirectory: cwd) } catch { return fail("flaglint: \(error)") }
+            do { filters.changedLines = try GitChangedLines.since(ref, workingDirectory: cwd) } catch { return fail("flaglint: \(error)") }
         }
-        let plan: Plan
-        switch self.plan(common) {
+        let session: Session, plan: Session.Plan
+        switch prepare(common) {
         case let .failure(s): return s.code
-        case let .success(p): plan = p
+        case let .success(p): (session, plan) = p
         }
-        let results: [FileResult]
-        switch execute(plan, common, filters: { settings, suppressions in
-            FindingFilters(suppressions: suppressions, context: Self.suppressionContext(settings), baseline: baseline,
-                           baselinePath: BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: options.baseline ?? "."),
-                           changedLines: changed, rootDirectory: cwd)
-        }) {
-        case let .failure(s): return s.code
-        case let .success(r): results = r
-        }
-        let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
+        let report = session.run(plan, filters: filters)
+        if let status = check(report, quiet: common.quiet) { return status.code }
+        let findings = report.findings
         if let path = options.writeBaseline {
             let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
             let current = findings.filter { $0.suppression?.kind != .inSource }.map { f -> Finding in
@@ -267,15 +99,14 @@ extension Runner {
             }
             return 0
         }
-        let report = LintReport(findings: findings, rules: RuleRegistry.descriptions, files: plan.fileCount,
-                                evaluations: results.reduce(0) { $0 + $1.evaluations.count },
-                                rootDirectory: FileManager.default.currentDirectoryPath)
-        let document = format.reporter(color: useColor(common.color, output: common.output)).render(report)
+        let lintReport = LintReport(findings: findings, rules: RuleRegistry.descriptions, files: report.fileCount,
+                                    evaluations: report.evaluationCount, rootDirectory: cwd)
+        let document = format.reporter(color: useColor(common.color, output: common.output)).render(lintReport)
         guard emit(document, to: common.output) else { return 2 }
         // Statistics and the summary go to stderr whatever the format; -q drops only the summary.
-        if options.statistics { stderr.write(TextReporter.statistics(report)) }
-        if !common.quiet { stderr.write(TextReporter.summary(report) + "\n") }
-        let shown = report.unsuppressed
+        if options.statistics { stderr.write(TextReporter.statistics(lintReport)) }
+        if !common.quiet { stderr.write(TextReporter.summary(lintReport) + "\n") }
+        let shown = lintReport.unsuppressed
         switch failOn {
         case "never": return 0
         case "warning": return shown.isEmpty ? 0 : 1
@@ -289,56 +120,41 @@ extension Runner {
         guard ["text", "json", "markdown", "html"].contains(format) else {
             return fail("flaglint: `flags` writes text, json, markdown or html, not `\(format)`")
         }
-        let plan: Plan
-        switch self.plan(common) {
+        let session: Session, plan: Session.Plan
+        switch prepare(common) {
         case let .failure(s): return s.code
-        case let .success(p): plan = p
+        case let .success(p): (session, plan) = p
         }
-        let results: [FileResult]
-        switch execute(plan, common) {
-        case let .failure(s): return s.code
-        case let .success(r): results = r
-        }
-        let registry = plan.groups.lazy.compactMap(\.registry).first
-        let staleDays = plan.groups.first?.settings.rules[StaleFlagRule.id]?.days ?? Lifecycle.defaultStaleDays
-        let inventory = FlagInventory(references: results.flatMap(\.evaluations).map(FlagReference.init),
-                                      registry: registry, today: plan.today, staleDays: staleDays)
+        let report = session.run(plan)
+        if let status = check(report, quiet: common.quiet) { return status.code }
+        let registry = report.groups.lazy.compactMap(\.registry).first
+        let staleDays = report.groups.first?.settings.rules[StaleFlagRule.id]?.days ?? Lifecycle.defaultStaleDays
+        let inventory = FlagInventory(references: report.references, registry: registry, today: report.today, staleDays: staleDays)
         let document: String
         switch format {
         case "json": document = FlagsJSONReporter().render(inventory)
         case "markdown": document = MarkdownFlagsReporter().render(inventory)
-        case "html": document = HTMLFlagsReporter(staleDays: staleDays).render(inventory, findings: results.flatMap(\.findings))
+        case "html": document = HTMLFlagsReporter(staleDays: staleDays).render(inventory, findings: report.findings)
         default: document = FlagsTextReporter().render(inventory)
         }
         return emit(document, to: common.output) ? 0 : 2
     }
 
-    static func suppressionContext(_ settings: LintSettings) -> InSourceSuppressions.Context {
-        InSourceSuppressions.Context(knownRules: Set(RuleRegistry.ids), activeRules: Set(RuleRegistry.ids.filter(settings.isEnabled)),
-                                     unusedSeverity: settings.isEnabled(UnusedSuppressionRule.description.id)
-                                        ? settings.rules[UnusedSuppressionRule.description.id]?.severity : nil)
-    }
-
     /// `flaglint baseline prune --baseline FILE [PATH ...]`: drops entries that no longer match.
     public func pruneBaseline(_ common: Common, baseline path: String) -> Int32 {
-        let cwd = FileManager.default.currentDirectoryPath
+        let cwd = FileSystem.currentDirectory()
         let old: Baseline
         do { old = try BaselineFile.read(path) } catch { return fail("flaglint: \(error)") }
-        let plan: Plan
-        switch self.plan(common) {
+        let session: Session, plan: Session.Plan
+        switch prepare(common) {
         case let .failure(s): return s.code
-        case let .success(p): plan = p
+        case let .success(p): (session, plan) = p
         }
-        let results: [FileResult]
-        switch execute(plan, common, filters: { settings, suppressions in
-            FindingFilters(suppressions: suppressions, context: Self.suppressionContext(settings), rootDirectory: cwd)
-        }) {
-        case let .failure(s): return s.code
-        case let .success(r): results = r
-        }
+        let report = session.run(plan, filters: Session.Filters())
+        if let status = check(report, quiet: common.quiet) { return status.code }
         let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
         let roots = (common.paths.isEmpty ? ["."] : common.paths).map { PathName.normalize(mapper(PathName.display(PathName.absolute($0, relativeTo: cwd), currentDirectory: cwd))) }
-        let findings = results.flatMap(\.findings).filter { $0.suppression == nil }
+        let findings = report.findings.filter { $0.suppression == nil }
         let pruned = old.pruned(by: findings, relativePath: mapper, inScope: { p in
             roots.contains { $0 == "." || $0.isEmpty || p == $0 || p.hasPrefix($0 + "/") }
         })

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A language frontend: turns one file's bytes into a `FileModel`.
 ///
 /// Frontends are the only code that knows a language. They must be error tolerant
@@ -17,10 +19,42 @@ public struct FrontendContext: Sendable {
     public var defines: [String]
     /// C family: the configured `compile_commands.json`, if any (absolute path).
     public var compileCommands: String?
+    /// The run's working directory: relative paths in compilation databases and header
+    /// display paths are taken from it.
+    public var currentDirectory: String
+    /// The run's environment (`FLAGLINT_LIBCLANG`, `FLAGLINT_LIBCLANG_TIMEOUT`, `PATH`).
+    public var environment: [String: String]
+    /// What a session loads once and shares between files: libclang, compilation databases.
+    public var caches: FrontendCaches
 
-    public init(defines: [String] = [], compileCommands: String? = nil) {
+    public init(defines: [String] = [], compileCommands: String? = nil, currentDirectory: String = FileSystem.currentDirectory(),
+                environment: [String: String] = ProcessInfo.processInfo.environment, caches: FrontendCaches? = nil) {
         self.defines = defines
         self.compileCommands = compileCommands
+        self.currentDirectory = currentDirectory
+        self.environment = environment
+        self.caches = caches ?? FrontendCaches(environment: environment)
+    }
+}
+
+/// Loaded once per session, shared by its files and threads: libclang (found through the
+/// session's environment) and the compilation databases read so far.
+public final class FrontendCaches: @unchecked Sendable {
+    private let environment: [String: String]
+    private let lock = NSLock()
+    private var loadedLibclang: Result<Libclang, FrontendUnavailable>?
+    let compilationDatabases = CompilationDatabaseCache()
+
+    public init(environment: [String: String]) { self.environment = environment }
+
+    /// libclang, searched and opened on first use.
+    public func libclang() -> Result<Libclang, FrontendUnavailable> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loadedLibclang { return loadedLibclang }
+        let r = Libclang.load(environment: environment)
+        loadedLibclang = r
+        return r
     }
 }
 

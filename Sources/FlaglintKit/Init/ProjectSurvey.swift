@@ -36,9 +36,9 @@ public struct ProjectSurvey: Sendable {
                             progress: ProgressReporter? = nil) -> ProjectSurvey {
         let scanner = FileScanner(catalogue: catalogue, context: context)
         progress?.start(phase: "scanning", total: inputs.count)
-        let perFile = parallelMap(inputs.count, jobs: jobs) { i -> FileScanner.Result in
+        let perFile = ParallelMap.map(inputs, jobs: jobs) { input -> FileScanner.Result in
             defer { progress?.advance() }
-            return scanner.scan(inputs[i])
+            return scanner.scan(input)
         }
         var sdks: [String: SDKUse] = [:]
         var wrappers: [WrapperSuggestion] = []
@@ -89,11 +89,11 @@ public struct ProjectSurvey: Sendable {
         let definitions = found
         let filter = Prefilter(names: definitions.compactMap(\.definition.pattern.prefilterName))
         progress?.start(phase: "counting wrapper calls", total: inputs.count)
-        let counts = parallelMap(inputs.count, jobs: jobs) { i -> [Int] in
+        let counts = ParallelMap.map(inputs, jobs: jobs) { input -> [Int] in
             defer { progress?.advance() }
-            guard case let .text(bytes, language) = FileScanner.read(inputs[i]), filter.matches(bytes),
+            guard case let .text(bytes, language) = FileScanner.read(input), filter.matches(bytes),
                   definitions.contains(where: { $0.definition.languages.contains(language) }),
-                  case let .success(model) = FileScanner.parse(inputs[i], bytes, language, context) else { return [] }
+                  case let .success(model) = FileScanner.parse(input, bytes, language, context) else { return [] }
             var matcher = PatternMatcher(model: model, resolver: ValueResolver())
             return definitions.map { matcher.evaluations(of: [$0.definition]).count }
         }
@@ -187,26 +187,4 @@ private struct FileScanner: Sendable {
         r.wrappers = WrapperInference.suggestions(in: model, evaluations: evaluations)
         return r
     }
-}
-
-/// `body(i)` for every `i < count` on up to `jobs` threads; results in index order.
-func parallelMap<T: Sendable>(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-    let slots = ParallelSlots<T>(count)
-    let next = AtomicCounter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
-        while true {
-            let i = next.increment()
-            guard i < count else { return }
-            slots.set(i, body(i))
-        }
-    }
-    return slots.values.map { $0! }
-}
-
-/// Results written by worker threads into their own slots; read after all workers finish.
-private final class ParallelSlots<T>: @unchecked Sendable {
-    private(set) var values: [T?]
-    private let lock = NSLock()
-    init(_ n: Int) { values = Array(repeating: nil, count: n) }
-    func set(_ i: Int, _ v: T) { lock.lock(); values[i] = v; lock.unlock() }
 }

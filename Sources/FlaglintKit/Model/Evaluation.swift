@@ -1,6 +1,6 @@
 /// One feature-flag evaluation found in code: which evaluator matched, where, with which
 /// key and which fallback.
-public struct Evaluation: Sendable, Equatable {
+public struct Evaluation: Sendable, Equatable, Codable {
     /// The evaluator (catalogue or `.lint.yml`) that matched.
     public var evaluator: EvaluatorInfo
     /// Token range of everything the pattern matched.
@@ -13,8 +13,16 @@ public struct Evaluation: Sendable, Equatable {
     /// Byte range of the whole match, for reporting end positions.
     public var startOffset: Int
     public var endOffset: Int
+    /// Set while the key is a name this file does not define: a project-wide lookup may resolve it.
+    public var keyReference: NameReference?
+    /// Likewise for a default written as a name.
+    public var defaultReference: NameReference?
+    /// Byte ranges of the key and default arguments as written (nil when absent or part of a name).
+    public var keyRange: Range<Int>?
+    public var defaultRange: Range<Int>?
 
-    public init(evaluator: EvaluatorInfo, tokens: Range<Int>, anchor: Int, key: FlagKey, defaultValue: DefaultValue, startOffset: Int, endOffset: Int) {
+    public init(evaluator: EvaluatorInfo, tokens: Range<Int>, anchor: Int, key: FlagKey, defaultValue: DefaultValue, startOffset: Int, endOffset: Int,
+                keyReference: NameReference? = nil, defaultReference: NameReference? = nil, keyRange: Range<Int>? = nil, defaultRange: Range<Int>? = nil) {
         self.evaluator = evaluator
         self.tokens = tokens
         self.anchor = anchor
@@ -22,12 +30,16 @@ public struct Evaluation: Sendable, Equatable {
         self.defaultValue = defaultValue
         self.startOffset = startOffset
         self.endOffset = endOffset
+        self.keyReference = keyReference
+        self.defaultReference = defaultReference
+        self.keyRange = keyRange
+        self.defaultRange = defaultRange
     }
 }
 
 /// What flaglint knows about an evaluation's key.
-public struct FlagKey: Sendable, Hashable {
-    public enum Resolution: Sendable, Hashable {
+public struct FlagKey: Sendable, Hashable, Codable {
+    public enum Resolution: Sendable, Hashable, Codable {
         /// A string literal at the call (or the identifier a `Feature_$KEY` pattern names).
         case literal
         /// Through a named constant: its name and where it is defined.
@@ -54,7 +66,7 @@ public struct FlagKey: Sendable, Hashable {
 }
 
 /// The fallback an evaluation passes.
-public enum DefaultValue: Sendable, Hashable {
+public enum DefaultValue: Sendable, Hashable, Codable {
     /// No default argument, and the pattern allowed none (`$DEFAULT?` absent or no `$DEFAULT`).
     case absent
     /// A literal, or an expression resolved to one through constants.
@@ -65,7 +77,7 @@ public enum DefaultValue: Sendable, Hashable {
     case unverifiable(expression: String)
 }
 
-public enum LiteralValue: Sendable, Hashable {
+public enum LiteralValue: Sendable, Hashable, Codable {
     case bool(Bool)
     case integer(Int)
     case string(String)
@@ -84,10 +96,10 @@ public enum LiteralValue: Sendable, Hashable {
 }
 
 /// The parts of an evaluator definition that rules need.
-public struct EvaluatorInfo: Sendable, Hashable {
-    public enum ValueType: String, Sendable, Hashable { case bool, any }
-    public enum Fallback: String, Sendable, Hashable { case `false`, `true`, unknown }
-    public enum Polarity: String, Sendable, Hashable { case positive, negative }
+public struct EvaluatorInfo: Sendable, Hashable, Codable {
+    public enum ValueType: String, Sendable, Hashable, Codable { case bool, any }
+    public enum Fallback: String, Sendable, Hashable, Codable { case `false`, `true`, unknown }
+    public enum Polarity: String, Sendable, Hashable, Codable { case positive, negative }
 
     /// Catalogue id (`launchdarkly`) or `custom` for `.lint.yml` evaluators.
     public var sdk: String
@@ -99,13 +111,31 @@ public struct EvaluatorInfo: Sendable, Hashable {
     /// Extra words for the missing-default message (e.g. "the Flagsmith client raises
     /// FlagsmithFeatureDoesNotExistError for unknown flags unless it has a default_flag_handler").
     public var note: String?
+    /// `key_type:` the type whose cases or static members are the keys: `.x` resolves as `KeyType.x`.
+    public var keyType: String?
 
-    public init(sdk: String, pattern: String, type: ValueType = .bool, fallback: Fallback = .unknown, polarity: Polarity = .positive, note: String? = nil) {
+    public init(sdk: String, pattern: String, type: ValueType = .bool, fallback: Fallback = .unknown, polarity: Polarity = .positive, note: String? = nil,
+                keyType: String? = nil) {
+        self.keyType = keyType
         self.sdk = sdk
         self.pattern = pattern
         self.type = type
         self.fallback = fallback
         self.polarity = polarity
         self.note = note
+    }
+}
+
+/// A key or default written as a (qualified) name: `kNewCheckout`, `Flags.newCheckout`,
+/// Swift's implicit member `.newCheckout`, `features::kFoo`.
+public struct NameReference: Sendable, Hashable, Codable {
+    /// Qualifiers then the name (`["Flags", "newCheckout"]`), `.rawValue` and `self` dropped.
+    public var names: [String]
+    /// Swift's `.name`: an enum case or static member of the type the call expects.
+    public var implicitMember: Bool
+
+    public init(names: [String], implicitMember: Bool) {
+        self.names = names
+        self.implicitMember = implicitMember
     }
 }

@@ -12,6 +12,9 @@ public struct FileModel: Sendable {
     /// Constants the file sees through its includes (C-family header macros, read when a
     /// compilation database gives the file's real include paths).
     public var includedConstants: [IncludedConstant] = []
+    /// The frontend read other files to understand this one (a C-family file parsed with its
+    /// compilation database follows its includes): its facts change when they do.
+    public var followsIncludes = false
 
     public init(source: SourceFile, tokens: [Token], comments: [Comment], control: ControlTree,
                 constants: [ConstantDefinition] = [], diagnostics: [FrontendDiagnostic] = []) {
@@ -29,7 +32,7 @@ public struct FileModel: Sendable {
 }
 
 /// A constant defined in another file that the file sees through the preprocessor.
-public struct IncludedConstant: Sendable, Equatable {
+public struct IncludedConstant: Sendable, Equatable, Codable {
     public var definition: ConstantDefinition
     /// The defining file, as shown to the user, and the 1-based line of the name.
     public var path: String
@@ -44,11 +47,14 @@ public struct IncludedConstant: Sendable, Equatable {
 
 /// A named constant with a literal value, as the frontend found it:
 /// Swift `let`/`static let`/enum cases, Python module/class constants, C `#define`/`const`.
-public struct ConstantDefinition: Sendable, Equatable {
-    public enum Value: Sendable, Equatable, Hashable {
+public struct ConstantDefinition: Sendable, Equatable, Codable {
+    public enum Value: Sendable, Equatable, Hashable, Codable {
         case string(String)
         case bool(Bool)
         case integer(Int)
+        /// Another name (`on = NEW_CHECKOUT`, `let e = Names.someCase`): the constant has that
+        /// name's value, wherever it is defined (one level, like aliases of evaluations).
+        case alias(NameReference)
     }
     /// The constant's own name (`kNewCheckout`, `newCheckout` for an enum case).
     public var name: String
@@ -66,7 +72,7 @@ public struct ConstantDefinition: Sendable, Equatable {
     /// `BASE_FEATURE(kX, "X", base::FEATURE_ENABLED_BY_DEFAULT)`: the default and its spelling.
     public var declaredDefault: DeclaredDefault?
 
-    public struct DeclaredDefault: Sendable, Equatable {
+    public struct DeclaredDefault: Sendable, Equatable, Codable {
         public var value: Bool
         public var expression: String
         public init(value: Bool, expression: String) {
@@ -89,8 +95,8 @@ public struct ConstantDefinition: Sendable, Equatable {
 
 /// A problem the frontend met (unterminated string, binary content, mixed indentation).
 /// The file is still linted as far as possible.
-public struct FrontendDiagnostic: Sendable, Equatable {
-    public enum Severity: String, Sendable { case warning, error }
+public struct FrontendDiagnostic: Sendable, Equatable, Codable {
+    public enum Severity: String, Sendable, Codable { case warning, error }
     public var severity: Severity
     public var message: String
     public var offset: Int

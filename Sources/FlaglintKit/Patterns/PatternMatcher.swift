@@ -212,15 +212,31 @@ public struct PatternMatcher {
         let anchorIndex = anchor ?? start
         if isDeclaration(anchorIndex) { return nil }
         let range = min(rangeStart, start)..<pos
-        let key = resolveKey(bindings[Pattern.keyName], at: anchorIndex)
+        let keyType = evaluator.info.keyType
+        let key = resolveKey(bindings[Pattern.keyName], at: anchorIndex, keyType: keyType)
         guard let key else { return nil }
         var value = resolveDefault(bindings[Pattern.defaultName], hasDefault: p.metavariables.contains(Pattern.defaultName), at: anchorIndex)
-        if value == .absent, case let .range(r)? = bindings[Pattern.keyName],
-           let declared = resolver.declaredDefault(ofKey: r, in: model, at: anchorIndex) {
-            value = declared
+        var keyRange: Range<Int>?, keyReference: NameReference?
+        if case let .range(r)? = bindings[Pattern.keyName] {
+            if value == .absent, let declared = resolver.declaredDefault(ofKey: r, in: model, at: anchorIndex, keyType: keyType) {
+                value = declared
+            }
+            keyRange = byteRange(r)
+            if key.resolution == .dynamic { keyReference = resolver.reference(r, in: model, at: anchorIndex, keyType: keyType) }
+        }
+        var defaultRange: Range<Int>?, defaultReference: NameReference?
+        if case let .range(r)? = bindings[Pattern.defaultName] {
+            defaultRange = byteRange(r)
+            if case .unresolved = value { defaultReference = resolver.reference(r, in: model, at: anchorIndex) }
         }
         return Evaluation(evaluator: evaluator.info, tokens: range, anchor: anchorIndex, key: key, defaultValue: value,
-                          startOffset: tokens[anchorIndex].start, endOffset: tokens[pos - 1].end)
+                          startOffset: tokens[anchorIndex].start, endOffset: tokens[pos - 1].end,
+                          keyReference: keyReference, defaultReference: defaultReference, keyRange: keyRange, defaultRange: defaultRange)
+    }
+
+    private func byteRange(_ r: Range<Int>) -> Range<Int>? {
+        guard !r.isEmpty, r.upperBound <= tokens.count else { return nil }
+        return tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end
     }
 
     /// SPEC §4.1: a key written in the path before the call (`Feature_$KEY::IsEnabled()`) puts
@@ -443,12 +459,12 @@ public struct PatternMatcher {
 
     // MARK: Values
 
-    private func resolveKey(_ b: Binding?, at use: Int) -> FlagKey? {
+    private func resolveKey(_ b: Binding?, at use: Int, keyType: String?) -> FlagKey? {
         switch b {
         case let .identifierPart(s, _)?:
             return FlagKey(value: s, expression: s, resolution: .literal)
         case let .range(r)?:
-            return resolver.key(r, in: model, at: use)
+            return resolver.key(r, in: model, at: use, keyType: keyType)
         case let .unverifiable(r)?:
             return FlagKey(value: nil, expression: resolver.text(r, in: model), resolution: .dynamic)
         case .absent?, nil:

@@ -6,7 +6,7 @@ public struct DynamicFlagKeyRule: FileRule {
         defaultSeverity: .warning,
         whatItDoes: """
             Reports evaluations whose key is not a string literal and does not resolve to one through \
-            constants: same-file and (in whole-project runs) cross-file `let`/`static let`, enum raw \
+            constants in the file or in any file of the project (the project index): `let`/`static let`, enum raw \
             values, Python module and class constants, C `#define` and `const`/`constexpr` strings.
             """,
         whyIsThisBad: """
@@ -38,11 +38,12 @@ public struct DynamicFlagKeyRule: FileRule {
 
     public init() {}
 
-    public func check(_ file: AnalyzedFile, _ context: RuleContext) -> [Finding] {
+    public func check(_ file: FileFacts, _ context: RuleContext) -> [Finding] {
         guard let severity = context.settings.severity else { return [] }
         return file.evaluations.filter { $0.key.resolution == .dynamic }.map { e in
             finding(file, e, severity: severity, flag: e.key.expression,
-                    message: "flag key `\(e.key.expression)` is not a literal or a constant flaglint can resolve: the flag cannot be tracked")
+                    message: "flag key `\(e.key.expression)` is not a literal or a constant flaglint can resolve: the flag cannot be tracked"
+                        + (e.keyNote.map { " (\($0))" } ?? ""))
         }
     }
 }

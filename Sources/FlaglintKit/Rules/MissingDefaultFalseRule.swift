@@ -52,29 +52,39 @@ public struct MissingDefaultFalseRule: FileRule {
         }
     }
 
-    public func check(_ file: AnalyzedFile, _ context: RuleContext) -> [Finding] {
+    /// Literal spellings a fix may replace: a constant or an expression is left to the user.
+    private static let literalSpellings: Set<String> = ["true", "false", "True", "False", "YES", "NO", "@YES", "@NO", "TRUE", "FALSE", "1", "0"]
+
+    public func check(_ file: FileFacts, _ context: RuleContext) -> [Finding] {
         guard let severity = context.settings.severity else { return [] }
         var findings: [Finding] = []
-        for e in file.evaluations {
+        for fact in file.evaluations {
+            let e = fact.evaluation
             let info = e.evaluator
             let safe = info.polarity == .positive ? false : true
             let name = context.flagName(e.key)
-            let (falseWord, trueWord) = Self.literals(file.model.language)
+            let (falseWord, trueWord) = Self.literals(file.language)
             let off = safe ? "`\(trueWord)` (the check is negative)" : "`\(falseWord)`"
             let note = info.note.map { " (\($0))" } ?? ""
             switch e.defaultValue {
             case let .literal(value, expression):
                 guard let truth = value.truth else {
                     if info.type == .bool, let u = context.settings.unverifiable {
-                        findings.append(finding(file, e, severity: u, flag: name,
+                        findings.append(finding(file, fact, severity: u, flag: name,
                             message: "default `\(expression)` of flag `\(name)` is not a boolean literal; the fallback must be \(off)"))
                     }
                     continue
                 }
                 if info.type == .any, case .integer = value { continue }
                 if truth != safe {
-                    findings.append(finding(file, e, severity: severity, flag: name,
-                        message: "flag `\(name)` falls back to `\(expression)`: when the flag service fails the new behaviour switches on; use \(off)"))
+                    let offWord = safe ? trueWord : falseWord
+                    let fix = e.defaultRange.flatMap { r in
+                        Self.literalSpellings.contains(expression) && r.count == expression.utf8.count
+                            ? Fix(message: "fall back to `\(offWord)`", applicability: .unsafe, edits: [Edit(range: r, replacement: offWord)]) : nil
+                    }
+                    findings.append(finding(file, fact, severity: severity, flag: name,
+                        message: "flag `\(name)` falls back to `\(expression)`: when the flag service fails the new behaviour switches on; use \(off)",
+                        fix: fix))
                 }
             case .absent:
                 guard info.type == .bool else { continue }
@@ -82,15 +92,15 @@ public struct MissingDefaultFalseRule: FileRule {
                 case .false where !safe, .true where safe:
                     continue
                 case .unknown:
-                    findings.append(finding(file, e, severity: severity, flag: name,
+                    findings.append(finding(file, fact, severity: severity, flag: name,
                         message: "flag `\(name)` is evaluated without a default: pass \(off) so it is the fallback\(note)"))
                 default:
-                    findings.append(finding(file, e, severity: severity, flag: name,
+                    findings.append(finding(file, fact, severity: severity, flag: name,
                         message: "flag `\(name)` is evaluated without a default and this SDK then falls back to `\(safe ? falseWord : trueWord)`; pass \(off)\(note)"))
                 }
             case let .unresolved(expression), let .unverifiable(expression):
                 guard info.type == .bool, let u = context.settings.unverifiable else { continue }
-                findings.append(finding(file, e, severity: u, flag: name,
+                findings.append(finding(file, fact, severity: u, flag: name,
                     message: "default `\(expression)` of flag `\(name)` cannot be verified to be \(off)"))
             }
         }

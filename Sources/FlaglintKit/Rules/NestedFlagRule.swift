@@ -81,23 +81,24 @@ public struct NestedFlagRule: FileRule {
 
     public init() {}
 
-    public func check(_ file: AnalyzedFile, _ context: RuleContext) -> [Finding] {
+    public func check(_ file: FileFacts, _ context: RuleContext) -> [Finding] {
         guard let severity = context.settings.severity else { return [] }
+        let evaluations = file.evaluations
         var findings: [Finding] = []
-        for (i, e) in file.evaluations.enumerated() {
+        for e in evaluations {
             let own = context.flagName(e.key)
             // Nearest controlling check per distinct other flag.
             var nearest: [String: Controller] = [:]
-            for c in file.controllers[i] {
-                let name = context.flagName(file.evaluations[c.evaluation].key)
+            for c in e.controllers {
+                let name = context.flagName(evaluations[c.evaluation].key)
                 guard name != own else { continue }
-                if let old = nearest[name], file.evaluations[old.evaluation].anchor >= file.evaluations[c.evaluation].anchor { continue }
+                if let old = nearest[name], evaluations[old.evaluation].evaluation.anchor >= evaluations[c.evaluation].evaluation.anchor { continue }
                 nearest[name] = c
             }
             guard nearest.count > context.settings.maxDepth else { continue }
-            let chain = nearest.sorted { file.evaluations[$0.value.evaluation].anchor < file.evaluations[$1.value.evaluation].anchor }
+            let chain = nearest.sorted { evaluations[$0.value.evaluation].evaluation.anchor < evaluations[$1.value.evaluation].evaluation.anchor }
             let related = chain.map { name, c -> RelatedLocation in
-                let loc = file.location(of: file.evaluations[c.evaluation]).start
+                let loc = evaluations[c.evaluation].start
                 return RelatedLocation(path: file.path, line: loc.line, column: loc.column, flag: name, message: "controlled by flag `\(name)`")
             }
             let names = chain.map { "`\($0.key)`" }.joined(separator: ", ")

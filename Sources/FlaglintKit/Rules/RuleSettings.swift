@@ -29,20 +29,32 @@ public struct RuleContext: Sendable {
     }
 }
 
-/// A rule that looks at one analysed file at a time.
+/// A rule that looks at one file's facts at a time.
 public protocol FileRule: Sendable {
     static var description: RuleDescription { get }
     init()
-    func check(_ file: AnalyzedFile, _ context: RuleContext) -> [Finding]
+    func check(_ file: FileFacts, _ context: RuleContext) -> [Finding]
 }
 
 extension FileRule {
     /// A finding located at an evaluation (SPEC §4.1 location rules).
-    func finding(_ file: AnalyzedFile, _ e: Evaluation, severity: Severity, flag: String?, message: String,
-                 related: [RelatedLocation] = []) -> Finding {
-        let (start, end) = file.location(of: e)
-        return Finding(rule: Self.description.id, severity: severity, path: file.path, line: start.line, column: start.column,
-                       endLine: end.line, endColumn: end.column, flag: flag, message: message, related: related,
-                       lineText: file.lineText(of: e))
+    func finding(_ file: FileFacts, _ e: EvaluationFact, severity: Severity, flag: String?, message: String,
+                 related: [RelatedLocation] = [], fix: Fix? = nil) -> Finding {
+        Finding(rule: Self.description.id, severity: severity, path: file.path, line: e.start.line, column: e.start.column,
+                endLine: e.end.line, endColumn: e.end.column, flag: flag, message: message, related: related,
+                lineText: e.lineText, byteRange: e.evaluation.startOffset..<max(e.evaluation.startOffset, e.evaluation.endOffset), fix: fix)
+    }
+}
+
+/// Runs the enabled file rules over one file's (resolved) facts.
+public enum FileRules {
+    public static func findings(_ file: FileFacts, settings: LintSettings) -> [Finding] {
+        var out: [Finding] = []
+        for rule in RuleRegistry.fileRules {
+            let id = rule.description.id
+            guard settings.isEnabled(id), let s = settings.rules[id] else { continue }
+            out += rule.init().check(file, RuleContext(settings: s, flagName: settings.flagName))
+        }
+        return out.sorted(by: Finding.ordered)
     }
 }

@@ -13,7 +13,7 @@
 ///   directive that names `unused-suppression` itself (as ESLint's unused-directive reports).
 /// When several directives cover a finding, line directives win over blocks and blocks over the
 /// file, and only the winner counts as used: a redundant directive is reported as unused.
-public struct InSourceSuppressions: Sendable {
+public struct InSourceSuppressions: Sendable, Equatable, Codable {
     public var directives: [SuppressionDirective]
     public var malformed: [MalformedSuppression]
 

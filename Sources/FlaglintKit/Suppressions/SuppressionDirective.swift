@@ -8,8 +8,8 @@ import Foundation
 /// /* flaglint:disable stale-flag */ ... /* flaglint:enable stale-flag */
 /// # flaglint:disable-file all
 /// ```
-public struct SuppressionDirective: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+public struct SuppressionDirective: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         case disableNextLine = "disable-next-line"
         case disableLine = "disable-line"
         case disable
@@ -43,7 +43,7 @@ public struct SuppressionDirective: Sendable, Equatable {
 
 /// A `flaglint:` comment that is not a directive (`flaglint:disabel x`), reported so a typo
 /// does not silently leave findings unsuppressed.
-public struct MalformedSuppression: Sendable, Equatable {
+public struct MalformedSuppression: Sendable, Equatable, Codable {
     public var text: String
     public var start: SourceLocation
     public var end: SourceLocation

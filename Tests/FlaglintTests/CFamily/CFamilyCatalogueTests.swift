@@ -53,9 +53,8 @@ enum CFamilyCatalogue {
         switch l { case .c: return "c"; case .objc: return "m"; case .objcpp: return "mm"; default: return "cpp" }
     }
 
-    static func lint(_ code: String, language: Language, path: String, evaluators: [EvaluatorDefinition]) -> FileResult {
-        let linter = Linter(settings: LintSettings(evaluators: evaluators))
-        return linter.lintOne(LintInput(displayPath: path, readPath: nil, language: language, contents: Array(code.utf8)))
+    static func lint(_ code: String, language: Language, path: String, evaluators: [EvaluatorDefinition]) -> FileFacts {
+        TestLinter.lint(code, language: language, path: path, evaluators: evaluators)
     }
 
     static var fixtures: [String] {

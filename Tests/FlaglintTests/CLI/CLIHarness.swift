@@ -68,6 +68,8 @@ enum CLI {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
+        // The project index goes to a scratch directory, not into testdata/.
+        if env["FLAGLINT_CACHE_DIR"] == nil { env["FLAGLINT_CACHE_DIR"] = NSTemporaryDirectory() + "/flaglint-test-cache-\(getpid())" }
         env["NO_COLOR"] = nil
         env["FLAGLINT_UPDATE_GOLDEN"] = nil
         process.environment = env.merging(environment) { $1 }

@@ -53,7 +53,6 @@ import Testing
         return bytes
     }
 
-    static let linter = Linter(settings: LintSettings(evaluators: TestLinter.allEvaluators))
 
     @Test(arguments: fixtures)
     func mutatedFixturesNeverCrash(_ fixture: String) throws {
@@ -84,8 +83,8 @@ import Testing
         return n
     }
 
-    static func lint(_ bytes: [UInt8], _ language: Language, _ path: String) -> FileResult {
-        linter.lintOne(LintInput(displayPath: path, readPath: nil, language: language, contents: bytes))
+    static func lint(_ bytes: [UInt8], _ language: Language, _ path: String) -> FileFacts {
+        TestLinter.lint(String(decoding: bytes, as: UTF8.self), language: language, path: path)
     }
 
     /// The same through `TestLinter.lint` with every built-in evaluator, from purely random

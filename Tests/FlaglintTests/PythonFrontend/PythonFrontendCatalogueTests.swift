@@ -8,9 +8,8 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func lint(_ code: String, path: String, evaluators: [EvaluatorDefinition]) -> FileResult {
-        let linter = Linter(settings: LintSettings(evaluators: evaluators))
-        return linter.lintOne(LintInput(displayPath: path, readPath: nil, language: .python, contents: Array(code.utf8)))
+    static func lint(_ code: String, path: String, evaluators: [EvaluatorDefinition]) -> FileFacts {
+        TestLinter.lint(code, language: .python, path: path, evaluators: evaluators)
     }
 
     static var pythonSDKs: [String] {
@@ -46,7 +45,7 @@ import Testing
         let result = Self.lint(code, path: "testdata/python/\(name)", evaluators: evaluators)
         let problems = Expectations.compare(expected: Expectations.parse(code), findings: result.findings, path: name)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.problems.isEmpty, "\(result.problems.map(\.rendered))")
         #expect(!result.evaluations.isEmpty)
     }
 }

@@ -11,15 +11,15 @@ import Testing
     @Test(.enabled(if: corpus != nil, "opt-in: set FLAGLINT_PYTHON_CORPUS to a directory of real Python code"))
     func lintCorpus() throws {
         let root = try #require(Self.corpus)
-        let linter = Linter(settings: LintSettings(evaluators: try BuiltinCatalogue.load().flatMap(\.evaluators)))
+        let linter = FileAnalyzer(settings: LintSettings(evaluators: try BuiltinCatalogue.load().flatMap(\.evaluators)))
         let files = (FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".py") }.sorted()
         var total = 0
         for file in files {
-            let result = linter.lintOne(LintInput(displayPath: file, readPath: root + "/" + file, language: .python))
+            let result = linter.analyze(LintInput(displayPath: file, readPath: root + "/" + file, language: .python))
             total += result.evaluations.count
-            for e in result.evaluations { print("EVAL \(file):\(e.line):\(e.column) \(e.sdk) \(e.key.displayName)") }
-            for d in result.diagnostics { print("DIAG \(d)") }
+            for e in result.evaluations { print("EVAL \(file):\(e.line):\(e.column) \(e.evaluation.evaluator.sdk) \(e.key.displayName)") }
+            for d in result.problems { print("DIAG \(d.rendered)") }
             for f in result.findings { print("FINDING \(file):\(f.line):\(f.column) \(f.rule)") }
         }
         print("TOTAL files=\(files.count) evaluations=\(total)")

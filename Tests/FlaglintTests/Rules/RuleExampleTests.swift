@@ -19,7 +19,7 @@ import Testing
             + d.nonTriggering.enumerated().map { Case(rule: d.id, example: $0.element, triggering: false, index: $0.offset) }
     }
 
-    func findings(_ code: String, _ c: Case) -> FileResult {
+    func findings(_ code: String, _ c: Case) -> FileFacts {
         TestLinter.lint(code, language: c.example.language)
     }
 

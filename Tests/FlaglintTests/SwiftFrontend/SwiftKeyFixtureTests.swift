@@ -8,17 +8,12 @@ import Testing
 @Suite struct SwiftKeyFixtureTests {
     @Test func annotatedKeysResolve() throws {
         let root = PackagePaths.path("testdata/swift")
-        let common = Runner.Common(paths: [root], config: nil, format: nil, output: nil, today: nil, jobs: 2,
-                                   stdinFilename: nil, forceExclude: false, select: nil, ignore: [], color: "never", quiet: true)
-        let runner = Runner()
-        guard case let .success(plan) = runner.plan(common), case let .success(results) = runner.execute(plan, common) else {
-            Issue.record("linting testdata/swift failed")
-            return
-        }
+        let session = try TestLinter.session()
+        let results = session.run(try session.plan(Session.Request(paths: [root])))
         let cwd = FileManager.default.currentDirectoryPath
         func absolute(_ p: String) -> String { p.hasPrefix("/") ? p : PathName.normalize(cwd + "/" + p) }
-        var byFile: [String: [EvaluationRecord]] = [:]
-        for e in results.flatMap(\.evaluations) { byFile[absolute(e.path), default: []].append(e) }
+        var byFile: [String: [FlagReference]] = [:]
+        for e in results.references { byFile[absolute(e.path), default: []].append(e) }
 
         var problems: [String] = []
         var annotated = 0

@@ -25,8 +25,8 @@ struct CompilationDatabase: Sendable {
         }
     }
 
-    func arguments(for path: String) -> [String]? {
-        arguments[CompilationDatabase.absolute(path, in: FileManager.default.currentDirectoryPath)]
+    func arguments(for path: String, currentDirectory: String) -> [String]? {
+        arguments[CompilationDatabase.absolute(path, in: currentDirectory)]
     }
 
     static func absolute(_ path: String, in dir: String) -> String {
@@ -88,9 +88,8 @@ struct CompilationDatabase: Sendable {
     }
 }
 
-/// Databases are large and shared by every file of a project: each is read once per process.
+/// Databases are large and shared by every file of a project: each is read once per session.
 final class CompilationDatabaseCache: @unchecked Sendable {
-    static let shared = CompilationDatabaseCache()
     private let lock = NSLock()
     private var databases: [String: CompilationDatabase?] = [:]
     /// Directory → the database found walking up from it (nil: none).
@@ -108,8 +107,8 @@ final class CompilationDatabaseCache: @unchecked Sendable {
     }
 
     /// The nearest `compile_commands.json` in the file's directory or above it.
-    func find(for file: String) -> String? {
-        var dir = (CompilationDatabase.absolute(file, in: FileManager.default.currentDirectoryPath) as NSString).deletingLastPathComponent
+    func find(for file: String, currentDirectory: String) -> String? {
+        var dir = (CompilationDatabase.absolute(file, in: currentDirectory) as NSString).deletingLastPathComponent
         var visited: [String] = []
         var found: String?
         while true {

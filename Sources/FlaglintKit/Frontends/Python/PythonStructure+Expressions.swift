@@ -62,7 +62,11 @@ extension PythonStructure {
         if scopes.last?.kind != .classBody {
             builder.assignment(name: name, nameToken: nameToken, value: value, visible: next..<max(next, scopeEnd))
         }
-        if let literal = literalValue(value) { addConstant(name: name, nameToken: nameToken, value: literal) }
+        if let literal = literalValue(value) {
+            addConstant(name: name, nameToken: nameToken, value: literal)
+        } else if let target = NamePath.reference(tokens, value, swift: false), target.names != [name] {
+            addConstant(name: name, nameToken: nameToken, value: .alias(target))
+        }
     }
 
     mutating func bind(_ name: String) {

@@ -110,8 +110,8 @@ extension SwiftStructureParser {
                     if ctx.kind == .code {
                         builder.assignment(name: tokens[n].text, nameToken: n, value: v, visible: min(end, ctx.end)..<ctx.end)
                     }
-                    if isLet, let literal = literal(v) {
-                        constants.append(ConstantDefinition(name: tokens[n].text, qualifiers: ctx.qualifiers, value: literal,
+                    if isLet, let value = literal(v) ?? NamePath.reference(tokens, v, swift: true).flatMap({ $0.names == [tokens[n].text] ? nil : .alias($0) }) {
+                        constants.append(ConstantDefinition(name: tokens[n].text, qualifiers: ctx.qualifiers, value: value,
                                                             offset: tokens[n].start, scope: ctx.functionScope))
                     }
                 }

@@ -22,14 +22,10 @@ public struct FlagReference: Sendable, Equatable {
         self.evaluation = evaluation
     }
 
-    /// Located at the evaluation's anchor token (SPEC §4.1), ending where the match ends.
-    public init(file: FileModel, evaluation: Evaluation) {
-        let anchorOffset = file.tokens.indices.contains(evaluation.anchor) ? file.tokens[evaluation.anchor].start : evaluation.startOffset
-        let start = file.source.location(at: anchorOffset)
-        let end = file.source.location(at: evaluation.endOffset)
-        self.init(path: file.path, language: file.language, line: start.line, column: start.column,
-                  endLine: end.line, endColumn: end.column, lineText: file.source.lineText(start.line, limit: SourceFile.maxLineText),
-                  evaluation: evaluation)
+    /// An evaluation of `file`, located where its facts say.
+    public init(_ fact: EvaluationFact, in file: FileFacts) {
+        self.init(path: file.path, language: file.language, line: fact.start.line, column: fact.start.column,
+                  endLine: fact.end.line, endColumn: fact.end.column, lineText: fact.lineText, evaluation: fact.evaluation)
     }
 
     public var key: FlagKey { evaluation.key }

@@ -1,14 +1,5 @@
 import Foundation
 
-extension FlagReference {
-    /// The driver's per-evaluation record as the lifecycle rules read it.
-    public init(_ record: EvaluationRecord) {
-        self.init(path: record.path, language: record.language, line: record.line, column: record.column,
-                  endLine: record.endLine, endColumn: record.endColumn, lineText: record.lineText,
-                  evaluation: record.evaluation)
-    }
-}
-
 /// The registry-backed rules as the driver runs them: once per run, over every evaluation,
 /// after the per-file rules. Pure: `today` and the registry are inputs.
 public struct LifecycleCheck: Sendable {
@@ -59,6 +50,4 @@ extension CalendarDate {
         CalendarDate(unixMilliseconds: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
-    /// `--today YYYY-MM-DD` (a usage error, exit 2, when invalid).
-    public static func parseToday(_ text: String) -> Result<CalendarDate, ParseError> { parse(text) }
 }

@@ -10,11 +10,16 @@ public struct UnusedFlagRule: Sendable {
     /// Reported at the flag's entry in its registry file; never for removed flags.
     public func check(_ references: [FlagReference], registry: Registry) -> [Finding] {
         var used = Set<String>()
+        // A key written as a name flaglint could not resolve (`isFeatureOn(.newOnboarding)`
+        // where several enums have that case) may well be this flag: never call it unused then.
+        var unresolvedNames = Set<String>()
         for reference in references {
             if let code = reference.key.value, let record = registry.lookup(codeKey: code) { used.insert(record.key) }
+            if let name = reference.evaluation.keyReference?.names.last { unresolvedNames.insert(name) }
         }
         return registry.sortedRecords.compactMap { record in
             guard !used.contains(record.key), !record.isRemoved else { return nil }
+            if unresolvedNames.contains(record.key) || !unresolvedNames.isDisjoint(with: record.aliases) { return nil }
             let at = record.location
             let message = "flag `\(record.key)` is in the registry but no code evaluates it: "
                 + "archive it in the flag service and delete its entry"

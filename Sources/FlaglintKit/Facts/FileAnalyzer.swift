@@ -1,0 +1,210 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A file to lint: where to read it, how to show it, which language it is.
+public struct LintInput: Sendable {
+    /// The path shown in output.
+    public var displayPath: String
+    /// The path to read, or nil when `contents` is given (stdin).
+    public var readPath: String?
+    /// The file's absolute path (for stdin, the path it is linted as): its identity in the project.
+    public var sourcePath: String?
+    public var language: Language
+    public var contents: [UInt8]?
+    /// A `.h` file: C unless its content shows C++ or Objective-C (SPEC §6.3).
+    public var detectHeaderLanguage: Bool
+
+    public init(displayPath: String, readPath: String?, language: Language, contents: [UInt8]? = nil, detectHeaderLanguage: Bool = false,
+                sourcePath: String? = nil) {
+        self.displayPath = displayPath
+        self.readPath = readPath
+        self.language = language
+        self.contents = contents
+        self.detectHeaderLanguage = detectHeaderLanguage
+        self.sourcePath = sourcePath ?? readPath
+    }
+}
+
+/// Everything that stays the same across the files of one run.
+public struct LintSettings: Sendable {
+    public var evaluators: [EvaluatorDefinition]
+    public var rules: [String: RuleSettings]
+    public var frontendContext: FrontendContext
+    /// Findings of these rules only (`--select`), none of these (`--ignore`).
+    public var select: Set<String>?
+    public var ignore: Set<String>
+    public var flagName: @Sendable (FlagKey) -> String
+    /// Parse every file, whether or not it names an evaluator (the C-family benchmark measures
+    /// the frontend on real trees with it; findings are the same, only slower).
+    public var prefilterDisabled: Bool
+
+    public init(evaluators: [EvaluatorDefinition], rules: [String: RuleSettings] = RuleRegistry.defaultSettings,
+                frontendContext: FrontendContext = FrontendContext(), select: Set<String>? = nil, ignore: Set<String> = [],
+                flagName: @escaping @Sendable (FlagKey) -> String = { $0.displayName }, prefilterDisabled: Bool = false) {
+        self.evaluators = evaluators
+        self.rules = rules
+        self.frontendContext = frontendContext
+        self.select = select
+        self.ignore = ignore
+        self.flagName = flagName
+        self.prefilterDisabled = prefilterDisabled
+    }
+
+    public func isEnabled(_ rule: String) -> Bool {
+        if let select, !select.contains(rule) { return false }
+        if ignore.contains(rule) { return false }
+        return rules[rule]?.severity != nil
+    }
+}
+
+/// The per-file pipeline up to facts: read → prefilter → frontend → match → control analysis.
+/// Rules run later (`FileRules`), once names other files define are resolved.
+public struct FileAnalyzer: Sendable {
+    public let settings: LintSettings
+    /// Per language: the names one of whose presence makes a file worth parsing.
+    private let prefilters: [Language: Prefilter]
+    private let byLanguage: [Language: [EvaluatorDefinition]]
+    private static let directiveFilter = Prefilter(names: ["flaglint:"])
+
+    public init(settings: LintSettings) {
+        self.settings = settings
+        var by: [Language: [EvaluatorDefinition]] = [:]
+        for e in settings.evaluators { for l in e.languages { by[l, default: []].append(e) } }
+        self.byLanguage = by
+        self.prefilters = by.mapValues { Prefilter(names: $0.compactMap(\.pattern.prefilterName)) }
+    }
+
+    /// Analyses `inputs` on `jobs` threads; facts come back in input order.
+    public func analyze(_ inputs: [LintInput], jobs: Int) -> [FileFacts] {
+        ParallelMap.map(inputs, jobs: jobs) { analyze($0) }
+    }
+
+    /// One file's facts, without findings. A file whose bytes name no evaluator (and hold no
+    /// `flaglint:` comment) is not parsed: its facts say so and hold nothing else.
+    public func analyze(_ input: LintInput) -> FileFacts {
+        analyze(input, constantsNamed: nil)
+    }
+
+    /// `constantsNamed`: a file the prefilter passed over is still parsed, for its constants
+    /// only, when it mentions one of these names (another file needs it to resolve a key).
+    public func analyze(_ input: LintInput, constantsNamed names: Prefilter?) -> FileFacts {
+        var facts = FileFacts(path: input.displayPath, language: input.language)
+        let bytes: [UInt8]
+        if let c = input.contents {
+            bytes = c
+        } else if let p = input.readPath {
+            guard let b = FileReader.read(p) else {
+                facts.problems.append(Problem(.failure, path: input.displayPath, "cannot read file"))
+                return facts
+            }
+            bytes = b
+        } else {
+            return facts
+        }
+        if bytes.prefix(8000).contains(0) {
+            facts.problems.append(Problem(.warning, path: input.displayPath, at: SourceLocation(line: 1, column: 1, offset: 0),
+                                          "binary file (contains NUL bytes); skipped"))
+            return facts
+        }
+        let language = input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language
+        facts.language = language
+        let evaluators = byLanguage[language] ?? []
+        // A file with no evaluator name is not parsed, unless it has a `flaglint:` comment
+        // (unused-suppression checks them). Whether that rule runs does not change the facts.
+        let wanted = settings.prefilterDisabled || (!evaluators.isEmpty && prefilters[language]?.matches(bytes) == true)
+            || Self.directiveFilter.matches(bytes)
+        let constantsOnly = !wanted && names?.matches(bytes) == true
+        guard wanted || constantsOnly, let frontend = FrontendRegistry.frontend(for: language) else { return facts }
+        let source = SourceFile(path: input.displayPath, language: language, bytes: bytes)
+        let model: FileModel
+        do {
+            model = try frontend.parse(source, context: settings.frontendContext)
+        } catch let e as FrontendUnavailable {
+            facts.problems.append(Problem(.failure, path: input.displayPath, e.message))
+            return facts
+        } catch {
+            facts.problems.append(Problem(.failure, path: input.displayPath, "\(error)"))
+            return facts
+        }
+        facts.constants = model.constants.filter { $0.scope == nil }.map { ConstantFact(definition: $0, line: source.line(at: $0.offset)) }
+        facts.followsIncludes = model.followsIncludes
+        if constantsOnly { return facts }
+        facts.parsed = true
+        for d in model.diagnostics {
+            facts.problems.append(Problem(d.severity == .error ? .error : .warning, path: input.displayPath,
+                                          at: source.location(at: d.offset), d.message))
+        }
+        var matcher = PatternMatcher(model: model, resolver: ValueResolver())
+        let evaluations = matcher.evaluations(of: evaluators)
+        let file = AnalyzedFile(model: model, evaluations: evaluations)
+        facts.evaluations = evaluations.indices.map { i in
+            let e = evaluations[i]
+            let (start, end) = file.location(of: e)
+            return EvaluationFact(evaluation: e, start: start, end: end, lineText: file.lineText(of: e), controllers: file.controllers[i])
+        }
+        let suppressions = InSourceSuppressions(comments: model.comments, source: source)
+        if !suppressions.isEmpty { facts.suppressions = suppressions }
+        return facts
+    }
+}
+
+/// Reads a whole file; nil when it cannot be read (missing, a directory, no permission).
+public enum FileReader {
+    /// A regular file of at most `limit` bytes; nil for anything else.
+    public static func readRegular(_ path: String, limit: Int) -> [UInt8]? {
+        guard let status = FileStatus.of(path), status.size <= Int64(limit) else { return nil }
+        return read(path)
+    }
+
+    public static func read(_ path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 1 << 16, f) }
+            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
+            if n < 1 << 16 {
+                if ferror(f) != 0 { return nil }
+                break
+            }
+        }
+        return out
+    }
+}
+
+/// Runs `transform` over `items` on `jobs` threads; results come back in input order.
+public enum ParallelMap {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
+        guard !items.isEmpty else { return [] }
+        let slots = Slots<R>(count: items.count)
+        let next = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, items.count))) { _ in
+            while true {
+                let i = next.increment()
+                guard i < items.count else { return }
+                slots.set(i, transform(items[i]))
+            }
+        }
+        return slots.values()
+    }
+}
+
+/// Results written by worker threads into their own slots; read after all workers finish.
+final class Slots<R>: @unchecked Sendable {
+    private var slots: [R?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: R) { lock.lock(); slots[i] = r; lock.unlock() }
+    func values() -> [R] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}
+
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func increment() -> Int { lock.lock(); defer { value += 1; lock.unlock() }; return value }
+}
