@@ -41,7 +41,7 @@ struct ReadmeTests {
     @Test func demoOutputIsARealRun() throws {
         let expected = try Readme.block("demo-output")
         // `swift run flaglint testdata/demo`, from the checkout, on the README's date.
-        let r = try CLI.run(["testdata/demo", "--today", "2026-11-25", "--color", "never"], in: PackagePaths.root)
+        let r = try CLI.run(["testdata/demo", "--today", "2026-11-25", "--color", "never", "--no-cache"], in: PackagePaths.root)
         #expect(r.status == 1, "\(r)")
         #expect(r.stdout + r.stderr == expected, "README demo output differs from a real run:\n\(r.stdout)\(r.stderr)")
     }
@@ -153,7 +153,7 @@ struct ReadmeTests {
         let matcher = (task?["tasks"] as? [[String: Any]])?.first?["problemMatcher"] as? [String: Any]
         let pattern = try #require((matcher?["pattern"] as? [String: Any])?["regexp"] as? String)
         let regex = try NSRegularExpression(pattern: pattern)
-        let r = try CLI.run(["testdata/demo", "--quiet", "--color", "never", "--today", "2026-11-25"], in: PackagePaths.root)
+        let r = try CLI.run(["testdata/demo", "--quiet", "--color", "never", "--today", "2026-11-25", "--no-cache"], in: PackagePaths.root)
         #expect(r.stdoutLines.count == 13)
         for line in r.stdoutLines {
             let match = regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line))
