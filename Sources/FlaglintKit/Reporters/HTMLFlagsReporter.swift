@@ -148,21 +148,8 @@ public struct HTMLFlagsReporter: Sendable {
 
     // MARK: Markup
 
-    private func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// XML escaping is HTML escaping too (`&apos;` is HTML5; control characters become U+FFFD).
+    private func esc(_ s: String) -> String { CheckstyleXML.escape(s) }
 
     private static let style = """
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#1b1f24;background:#fff}\
