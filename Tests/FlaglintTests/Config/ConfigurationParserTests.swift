@@ -119,7 +119,7 @@ private func error(_ yaml: String) -> String? {
         #expect(error("colour: red") == ".lint.yml:1:1: error: unknown key `colour` "
             + "(allowed: version, include, exclude, sdks, evaluators, rules, registry, flags, compile_commands, defines, languages)")
         #expect(error("evaluators:\n  - match: f($KEY)\n    langauge: swift\n") == ".lint.yml:3:5: error: unknown key `langauge` in an evaluator; "
-            + "did you mean `language`? (allowed: match, language, type, fallback, polarity, note)")
+            + "did you mean `language`? (allowed: match, language, type, fallback, polarity, note, key_type)")
         #expect(error("rules:\n  nested-flags: off\n") == ".lint.yml:2:3: error: unknown rule `nested-flags`; did you mean `nested-flag`? "
             + "(configurable rules: nested-flag, stale-flag, missing-default-false, dynamic-flag-key, unknown-flag, unused-flag, removed-flag, unused-suppression, manifest-default-mismatch)")
         #expect(error("rules:\n  nested-flag: { max-depth: 2 }\n") == ".lint.yml:2:18: error: unknown option `max-depth` for rule `nested-flag`; "
