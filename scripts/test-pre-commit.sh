@@ -27,13 +27,13 @@ git config user.email test@example.com
 git config user.name test
 git config commit.gpgsign false
 
-cat > .pre-commit-config.yaml <<YAML
-repos:
-  - repo: $repo
-    rev: $rev
-    hooks:
-      - id: flaglint
-YAML
+# The README's remote recipe, with `repo:` this checkout and `rev:` its HEAD.
+awk '/<!-- readme-test: pre-commit-remote/ { found = 1; next }
+     found && /^```/ { if (inside) exit; inside = 1; next }
+     inside { print }' "$repo/README.md" \
+  | sed -e "s|repo: https://github.com/flaglint/flaglint|repo: $repo|" -e "s|rev: [^ ]*|rev: $rev|" > .pre-commit-config.yaml
+grep -q "repo: $repo" .pre-commit-config.yaml && grep -q "rev: $rev" .pre-commit-config.yaml \
+  || fail "README.md has no pre-commit-remote recipe to test"
 
 cat > .lint.yml <<'YAML'
 version: 1

@@ -7,16 +7,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Shared options of `lint` and `flags` (SPEC §1, §4.1 "Configuration").
-struct CommonOptions: ParsableArguments {
+/// What to lint and how to read it: shared by `lint`, `flags` and `baseline prune` (SPEC §1).
+struct InputOptions: ParsableArguments {
     @Argument(help: "Files or directories to lint (default: .). Use - for stdin.")
     var paths: [String] = []
     @Option(name: .long, help: "Use this configuration file instead of the nearest .lint.yml.")
     var config: String?
-    @Option(name: [.customLong("format"), .customLong("output-format")], help: "Output format.")
-    var format: String?
-    @Option(name: [.short, .long], help: "Write the report to FILE instead of stdout.")
-    var output: String?
     @Option(name: .long, help: "Reference date for staleness, YYYY-MM-DD (default: today, UTC).")
     var today: String?
     @Option(name: [.customShort("j", allowingJoined: true), .long], help: "Parallel jobs (default: number of cores).")
@@ -25,38 +21,67 @@ struct CommonOptions: ParsableArguments {
     var stdinFilename: String?
     @Flag(name: .long, help: "Apply excludes to files named explicitly (used by the pre-commit hook).")
     var forceExclude = false
-    @Option(name: .long, help: "Report only these rules (comma-separated).")
-    var select: String?
-    @Option(name: .long, help: "Do not report these rules (comma-separated).")
-    var ignore: String?
-    @Option(name: .long, help: "Colour: auto, always or never (NO_COLOR is honoured).")
-    var color: String = "auto"
     @Flag(name: [.short, .long], help: "Print only findings: no summary.")
     var quiet = false
+    @Option(name: .long, help: "Progress line on stderr: auto (on a terminal, text output, runs over a second), always or never.")
+    var progress: String = "auto"
     @Flag(name: .long, help: "Do not read or write the project index (.flaglint_cache/).")
     var noCache = false
     @Option(name: .long, help: "Keep the project index in DIR (default: .flaglint_cache/ in the project root; FLAGLINT_CACHE_DIR).")
     var cacheDir: String?
 }
 
+/// Where the report goes: `lint` and `flags`.
+struct ReportOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: "Write the report to FILE (atomically) instead of stdout.")
+    var output: String?
+}
+
+/// Which rules report: `lint` only (`flags` lists evaluations, not findings).
+struct RuleSelectionOptions: ParsableArguments {
+    @Option(name: .long, help: "Report only these rules (comma-separated; `flaglint rules` lists them).")
+    var select: String?
+    @Option(name: .long, help: "Do not report these rules (comma-separated).")
+    var ignore: String?
+}
+
+extension InputOptions {
+    func runnerOptions(format: String? = nil, report: ReportOptions? = nil, rules: RuleSelectionOptions? = nil, color: String = "auto") -> Runner.Common {
+        func list(_ s: String?) -> [String]? { s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
+        var common = Runner.Common(paths: paths, config: config, format: format, output: report?.output, today: today, jobs: jobs,
+                                   stdinFilename: stdinFilename, forceExclude: forceExclude,
+                                   select: list(rules?.select), ignore: list(rules?.ignore) ?? [], color: color, quiet: quiet,
+                                   noCache: noCache, cacheDir: cacheDir)
+        common.progress = progress
+        return common
+    }
+}
+
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Lint files and directories (the default command).")
-    @OptionGroup var common: CommonOptions
-    @Option(name: .long, help: "Exit 1 on findings at or above: error, warning or never.")
+    @OptionGroup var input: InputOptions
+    @Option(name: [.customLong("format"), .customLong("output-format")],
+            help: "Output format: text, json, sarif, github, checkstyle or junit. (default: text)")
+    var format: String?
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var rules: RuleSelectionOptions
+    @Option(name: .long, help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: String = "auto"
+    @Option(name: .long, help: "Exit 1 on findings at or above: error, warning or never. (default: error)")
     var failOn: String?
     @Flag(name: .long, help: "Always exit 0 on findings (same as --fail-on never).")
     var exitZero = false
-    @Flag(name: .long, help: "Print the number of findings per rule.")
+    @Flag(name: .long, help: "Print the number of findings per rule on stderr (also with -q and machine formats).")
     var statistics = false
     @Option(name: .long, help: "Suppress findings recorded in this baseline file.")
     var baseline: String?
-    @Option(name: .long, help: "Write the current findings to this baseline file.")
+    @Option(name: .long, help: "Record the current findings in this baseline file, print a one-line summary and exit 0.")
     var writeBaseline: String?
     @Option(name: .long, help: "Report only findings on lines changed since this git revision.")
     var diff: String?
 
     func run() throws {
-        var o = Runner.Options(common.asRunnerOptions)
+        var o = Runner.Options(input.runnerOptions(format: format, report: report, rules: rules, color: color))
         o.failOn = exitZero ? "never" : failOn
         o.statistics = statistics
         o.baseline = baseline
@@ -68,8 +93,12 @@ struct Lint: ParsableCommand {
 
 struct Flags: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Inventory: every flag, its references and its registry state.")
-    @OptionGroup var common: CommonOptions
-    func run() throws { throw ExitCode(Runner().flags(Runner.Options(common.asRunnerOptions))) }
+    @OptionGroup var input: InputOptions
+    @Option(name: [.customLong("format"), .customLong("output-format")],
+            help: "Output format: text, json, markdown or html (one self-contained page). (default: text)")
+    var format: String?
+    @OptionGroup var report: ReportOptions
+    func run() throws { throw ExitCode(Runner().flags(Runner.Options(input.runnerOptions(format: format, report: report)))) }
 }
 
 struct Rules: ParsableCommand {
@@ -86,8 +115,28 @@ struct SDKs: ParsableCommand {
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write a starter .lint.yml in the current directory.")
+    @Flag(name: .long, help: "Scan the project: enable the SDKs it imports and suggest its in-house wrappers as evaluators.")
+    var detect = false
+    @Argument(help: "With --detect: files or directories to scan (default: .).")
+    var paths: [String] = []
     @Flag(name: .long, help: "Overwrite an existing .lint.yml.") var force = false
-    func run() throws { throw ExitCode(Runner().initConfiguration(force: force)) }
+    @Option(name: [.customShort("j", allowingJoined: true), .long], help: "With --detect: parallel jobs (default: number of cores).")
+    var jobs: Int?
+    @Option(name: .long, help: "With --detect: progress on stderr: auto (a terminal, runs over a second), always or never.")
+    var progress: String = "auto"
+
+    func run() throws {
+        guard detect else {
+            if !paths.isEmpty || jobs != nil || progress != "auto" {
+                throw ValidationError("paths, --jobs and --progress need --detect")
+            }
+            throw ExitCode(Runner().initConfiguration(force: force))
+        }
+        guard let mode = ProgressReporter.Mode(rawValue: progress) else {
+            throw ValidationError("--progress takes auto, always or never, not `\(progress)`")
+        }
+        throw ExitCode(Runner().initDetected(paths: paths, force: force, jobs: jobs, progress: mode))
+    }
 }
 
 struct BaselineCommand: ParsableCommand {
@@ -96,9 +145,9 @@ struct BaselineCommand: ParsableCommand {
 
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Drop baseline entries that no longer match any finding.")
-        @OptionGroup var common: CommonOptions
+        @OptionGroup var input: InputOptions
         @Option(name: .long, help: "The baseline file to prune.") var baseline: String
-        func run() throws { throw ExitCode(Runner().pruneBaseline(common.asRunnerOptions, baseline: baseline)) }
+        func run() throws { throw ExitCode(Runner().pruneBaseline(input.runnerOptions(), baseline: baseline)) }
     }
 }
 
@@ -109,16 +158,6 @@ struct Flaglint: ParsableCommand {
         version: FlaglintKit.Flaglint.version,
         subcommands: [Lint.self, Flags.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self],
         defaultSubcommand: Lint.self)
-}
-
-extension CommonOptions {
-    var asRunnerOptions: Runner.Common {
-        Runner.Common(paths: paths, config: config, format: format, output: output, today: today, jobs: jobs,
-                      stdinFilename: stdinFilename, forceExclude: forceExclude,
-                      select: select.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                      ignore: ignore.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
-                      color: color, quiet: quiet, noCache: noCache, cacheDir: cacheDir)
-    }
 }
 
 // SPEC §1: usage errors exit 2, not swift-argument-parser's 64.

@@ -28,7 +28,7 @@ private struct CatalogueReader {
     let file: String
     let yaml: String
 
-    static let rootKeys = ["id", "name", "docs", "evaluators", "examples"]
+    static let rootKeys = ["id", "name", "docs", "imports", "evaluators", "examples"]
     static let evaluatorKeys = ["language", "match", "type", "fallback", "polarity", "note", "requires_import", "key_from_identifier", "controls"]
     static let exampleKeys = ["language", "evaluations", "code"]
 
@@ -50,6 +50,17 @@ private struct CatalogueReader {
             throw error(at: docsNode, "docs must be a URL (https://...), found \"\(docs)\"")
         }
 
+        var imports: [String] = []
+        if let importsNode = fields["imports"] {
+            for node in try sequence(importsNode, what: "imports") {
+                let name = try string(node, what: "an import")
+                guard !name.isEmpty, !name.contains(where: \.isWhitespace) else {
+                    throw error(at: node, "an import is a module name or a header path prefix without spaces, found \"\(name)\"")
+                }
+                imports.append(name)
+            }
+        }
+
         let evaluatorNodes = try sequence(fields["evaluators"]!, what: "evaluators")
         guard !evaluatorNodes.isEmpty else {
             throw error(at: fields["evaluators"]!, "evaluators must list at least one evaluator")
@@ -65,7 +76,7 @@ private struct CatalogueReader {
                 examples.append(try example(node))
             }
         }
-        return SDKCatalogue(id: id, name: name, docs: docs, evaluators: evaluators, examples: examples, file: file)
+        return SDKCatalogue(id: id, name: name, docs: docs, imports: imports, evaluators: evaluators, examples: examples, file: file)
     }
 
     func evaluator(_ node: Node, sdk: String) throws(CatalogueError) -> EvaluatorDefinition {

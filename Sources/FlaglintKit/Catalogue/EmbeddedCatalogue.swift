@@ -8,6 +8,7 @@ enum EmbeddedCatalogue {
 id: chromium
 name: Chromium base::Feature
 docs: https://chromium.googlesource.com/chromium/src/+/main/docs/how_to_add_your_feature_flag.md
+imports: ["base/feature_list.h"]
 evaluators:
   # C family
   # The default lives at the declaration, BASE_FEATURE(kFeature, "Name", base::FEATURE_..._BY_DEFAULT):
@@ -80,6 +81,7 @@ examples:
 id: configcat
 name: ConfigCat
 docs: https://configcat.com/docs/sdk-reference/overview
+imports: [ConfigCat, configcatclient, "configcat/", "ConfigCat/"]
 evaluators:
   # Swift (configcat/swift-sdk; `...` takes `user:` and the completion argument; the same
   # calls on a `ConfigCatClientSnapshot` match too)
@@ -205,6 +207,7 @@ examples:
 id: django-waffle
 name: django-waffle
 docs: https://waffle.readthedocs.io/
+imports: [waffle]
 evaluators:
   # Python (django-waffle: flag_is_active(request, flag_name), switch_is_active(switch_name), sample_is_active(sample_name); unknown names read as WAFFLE_*_DEFAULT (False unless configured))
   - language: python
@@ -353,6 +356,7 @@ examples:
 id: firebase-remote-config
 name: Firebase Remote Config
 docs: https://firebase.google.com/docs/remote-config
+imports: [FirebaseRemoteConfig, Firebase, "firebase_admin.remote_config", "firebase/remote_config", "FirebaseRemoteConfig/", "Firebase/"]
 evaluators:
   # Swift (firebase-ios-sdk FirebaseRemoteConfig). The subscript form matches only on the
   # receiver names Firebase's documentation and samples use (`remoteConfig["k"]`,
@@ -582,6 +586,7 @@ examples:
 id: flagsmith
 name: Flagsmith
 docs: https://docs.flagsmith.com/clients
+imports: [FlagsmithClient, flagsmith]
 evaluators:
   # Swift (flagsmith-ios-client; `...` takes `forIdentity:` and the completion argument)
   - language: swift
@@ -668,6 +673,7 @@ examples:
 id: growthbook
 name: GrowthBook
 docs: https://docs.growthbook.io/lib
+imports: [GrowthBook, growthbook]
 evaluators:
   # Swift (growthbook-swift)
   - language: swift
@@ -771,6 +777,7 @@ examples:
 id: launchdarkly
 name: LaunchDarkly
 docs: https://launchdarkly.com/docs/sdk
+imports: [LaunchDarkly, ldclient, "launchdarkly/", "LaunchDarkly/"]
 evaluators:
   # Swift (ios-client-sdk: `LDClient.get()!.boolVariation(forKey:defaultValue:)`)
   - language: swift
@@ -1210,6 +1217,7 @@ examples:
 id: openfeature
 name: OpenFeature
 docs: https://openfeature.dev/docs/reference/intro
+imports: [OpenFeature, openfeature, "openfeature/"]
 evaluators:
   # Swift
   # `...` takes the optional trailing `options: FlagEvaluationOptions`.
@@ -1431,6 +1439,7 @@ examples:
 id: posthog
 name: PostHog
 docs: https://posthog.com/docs/feature-flags
+imports: [PostHog, posthog, "PostHog/"]
 evaluators:
   # Swift (posthog-ios; `...` takes `sendFeatureFlagEvent:`)
   - language: swift
@@ -1537,6 +1546,7 @@ examples:
 id: split
 name: Split
 docs: https://help.split.io
+imports: [Split, splitio, "Split/"]
 evaluators:
   # Swift (splitio/ios-client; `...` takes `attributes:` and evaluation options)
   - language: swift
@@ -1637,6 +1647,7 @@ examples:
 id: statsig
 name: Statsig
 docs: https://docs.statsig.com
+imports: [Statsig, StatsigOnDeviceEvaluations, statsig, "Statsig/"]
 evaluators:
   # Swift (statsig-kit; the on-device evaluations SDK passes the user second, and options
   # after it: `...`). `getConfig(_:)` and `getLayer(_:)` are left out: the names are too
@@ -1776,6 +1787,7 @@ examples:
 id: unleash
 name: Unleash
 docs: https://docs.getunleash.io/reference/sdks
+imports: [UnleashProxyClientSwift, UnleashClient]
 evaluators:
   # Swift (unleash-proxy-client-swift: `toggle?.enabled ?? false`; variant `.defaultDisabled`)
   - language: swift

@@ -7,6 +7,9 @@ public struct SDKCatalogue: Sendable {
     public var name: String
     /// The SDK's documentation URL.
     public var docs: String
+    /// Modules and headers that show a file uses the SDK (`LaunchDarkly`, `ldclient`,
+    /// `launchdarkly/`): `flaglint init --detect` enables the catalogues a project imports.
+    public var imports: [String]
     /// In file order; every `info.sdk` is `id`.
     public var evaluators: [EvaluatorDefinition]
     /// In file order.
@@ -14,14 +17,24 @@ public struct SDKCatalogue: Sendable {
     /// The file it was read from, as messages name it (`rules/launchdarkly.yml`).
     public var file: String
 
-    public init(id: String, name: String, docs: String, evaluators: [EvaluatorDefinition],
+    public init(id: String, name: String, docs: String, imports: [String] = [], evaluators: [EvaluatorDefinition],
                 examples: [CatalogueExample], file: String) {
         self.id = id
         self.name = name
         self.docs = docs
+        self.imports = imports
         self.evaluators = evaluators
         self.examples = examples
         self.file = file
+    }
+
+    /// Whether an imported module (`ldclient.config`) or included header
+    /// (`launchdarkly/server_side/bindings/c/sdk.h`) belongs to this SDK.
+    public func owns(import name: String) -> Bool {
+        imports.contains { entry in
+            name == entry || (entry.hasSuffix("/") && name.hasPrefix(entry))
+                || name.hasPrefix(entry + ".") || name.hasPrefix(entry + "/")
+        }
     }
 
     /// The languages at least one of its evaluators applies to.

@@ -1,14 +1,7 @@
 extension Configuration {
     /// What `flaglint init` writes: the keys most projects touch, with the defaults shown.
     /// `.lint.yml.example` at the repository root documents every key.
-    public static let starterConfiguration = """
-        # flaglint configuration. Every key is optional; see .lint.yml.example for all of them.
-        version: 1
-
-        # Files to lint, as globs relative to this file (default: every supported file).
-        # include: ["Sources/**", "app/**"]
-        # Files to skip, in addition to .gitignore and hidden/vendored directories.
-        exclude: []
+    public static let starterConfiguration = starterHeader + """
 
         # Built-in SDK catalogues to enable (default: all; `flaglint sdks` lists them).
         # sdks: [launchdarkly, openfeature, unleash]
@@ -18,6 +11,27 @@ extension Configuration {
         #   - match: "FeatureFlags.isEnabled($KEY)"
         #     language: swift
         #     fallback: false          # what the wrapper returns for an unknown flag
+
+        """ + starterRules + """
+
+        # Flag lifecycle data (rollout dates, removals), relative to this file.
+        # registry:
+        #   - flags.yml
+
+        """
+
+    static let starterHeader = """
+        # flaglint configuration. Every key is optional; see .lint.yml.example for all of them.
+        version: 1
+
+        # Files to lint, as globs relative to this file (default: every supported file).
+        # include: ["Sources/**", "app/**"]
+        # Files to skip, in addition to .gitignore and hidden/vendored directories.
+        exclude: []
+
+        """
+
+    static let starterRules = """
 
         rules:
           nested-flag:           { severity: error, max_depth: 1 }
@@ -29,10 +43,6 @@ extension Configuration {
           removed-flag:          { severity: error }
           unused-suppression:    { severity: warning }
           manifest-default-mismatch: { severity: warning }
-
-        # Flag lifecycle data (rollout dates, removals), relative to this file.
-        # registry:
-        #   - flags.yml
 
         """
 }

@@ -23,6 +23,8 @@ public struct Runner: Sendable {
         public var quiet: Bool
         public var noCache: Bool
         public var cacheDir: String?
+        /// `--progress auto|always|never` (see `ProgressReporter`).
+        public var progress = "auto"
 
         public init(paths: [String], config: String?, format: String?, output: String?, today: String?, jobs: Int?,
                     stdinFilename: String?, forceExclude: Bool, select: [String]?, ignore: [String], color: String, quiet: Bool,
@@ -111,7 +113,7 @@ public struct Runner: Sendable {
         guard let d = RuleRegistry.description(of: id) else {
             return fail("flaglint: unknown rule `\(id)`; known rules: \(RuleRegistry.ids.joined(separator: ", "))")
         }
-        stdout.write(RuleDocumentation.render(d))
+        stdout.write(RuleDocumentation.renderWithLink(d))
         return 0
     }
 }
@@ -151,5 +153,10 @@ public enum RuleDocumentation {
             s += "\n## Options\n" + d.options.map { "- `\($0.name)`: \($0.meaning)" }.joined(separator: "\n") + "\n"
         }
         return s
+    }
+
+    /// `flaglint rules RULE`: the documentation and where it lives on the web.
+    public static func renderWithLink(_ d: RuleDescription) -> String {
+        render(d) + "\nDocumentation: \(d.helpURI)\n"
     }
 }

@@ -9,6 +9,9 @@ extension Runner {
         guard ["auto", "always", "never"].contains(common.color) else {
             return .failure(.init(fail("flaglint: --color takes auto, always or never, not `\(common.color)`")))
         }
+        guard let progress = ProgressReporter.Mode(rawValue: common.progress) else {
+            return .failure(.init(fail("flaglint: --progress takes auto, always or never, not `\(common.progress)`")))
+        }
         var today = CalendarDate.todayUTC()
         if let t = common.today {
             switch CalendarDate.parse(t) {
@@ -28,7 +31,8 @@ extension Runner {
                                        configFile: common.config, forceExclude: common.forceExclude,
                                        jobs: common.jobs ?? ProcessInfo.processInfo.activeProcessorCount, today: today,
                                        select: common.select.map(Set.init), ignore: Set(common.ignore),
-                                       useCache: !common.noCache, cacheDirectory: common.cacheDir)
+                                       useCache: !common.noCache, cacheDirectory: common.cacheDir,
+                                       progress: ProgressReporter.make(progress, output: stderr, machineFormat: (common.format ?? "text") != "text"))
         do {
             let session = try Session(settings)
             let plan = try session.plan(request)
@@ -96,16 +100,20 @@ extension Runner {
             } catch {
                 return fail("flaglint: \(error)")
             }
-            if !common.quiet { stderr.write("Wrote \(current.count) findings to the baseline \(path).\n") }
+            // Writing a baseline accepts today's findings: one line, exit 0, no report.
+            let files = Set(current.map(\.path)).count
+            if !common.quiet {
+                stderr.write("Wrote \(current.count) finding\(current.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s") to the baseline \(path).\n")
+            }
+            return 0
         }
         let lintReport = LintReport(findings: findings, rules: RuleRegistry.descriptions, files: report.fileCount,
                                     evaluations: report.evaluationCount, rootDirectory: cwd)
         let document = format.reporter(color: useColor(common.color, output: common.output)).render(lintReport)
         guard emit(document, to: common.output) else { return 2 }
-        if format == .text && !common.quiet {
-            if options.statistics { stderr.write(TextReporter.statistics(lintReport)) }
-            stderr.write(TextReporter.summary(lintReport) + "\n")
-        }
+        // Statistics and the summary go to stderr whatever the format; -q drops only the summary.
+        if options.statistics { stderr.write(TextReporter.statistics(lintReport)) }
+        if !common.quiet { stderr.write(TextReporter.summary(lintReport) + "\n") }
         if incomplete {
             if !common.quiet {
                 let n = report.unavailable.count
@@ -124,8 +132,8 @@ extension Runner {
     public func flags(_ options: Options) -> Int32 {
         let common = options.common
         let format = common.format ?? "text"
-        guard ["text", "json", "markdown"].contains(format) else {
-            return fail("flaglint: `flags` writes text, json or markdown, not `\(format)`")
+        guard ["text", "json", "markdown", "html"].contains(format) else {
+            return fail("flaglint: `flags` writes text, json, markdown or html, not `\(format)`")
         }
         let report: Report
         do { report = try self.report(common, filters: nil) } catch { return error.code }
@@ -136,6 +144,7 @@ extension Runner {
         switch format {
         case "json": document = FlagsJSONReporter().render(inventory)
         case "markdown": document = MarkdownFlagsReporter().render(inventory)
+        case "html": document = HTMLFlagsReporter(staleDays: staleDays).render(inventory, findings: report.findings)
         default: document = FlagsTextReporter().render(inventory)
         }
         return emit(document, to: common.output) && report.unavailable.isEmpty ? 0 : 2

@@ -20,10 +20,13 @@ public struct SessionSettings: Sendable {
     /// Where the index lives (`--cache-dir`, `FLAGLINT_CACHE_DIR`); default `.flaglint_cache/`
     /// in the project root.
     public var cacheDirectory: String?
+    /// Told of every file analysed (`--progress`); nil: no progress.
+    public var progress: ProgressReporter?
 
     public init(currentDirectory: String, environment: [String: String] = [:], configFile: String? = nil, forceExclude: Bool = false,
                 jobs: Int = 1, today: CalendarDate, select: Set<String>? = nil, ignore: Set<String> = [],
-                useCache: Bool = true, cacheDirectory: String? = nil) {
+                useCache: Bool = true, cacheDirectory: String? = nil, progress: ProgressReporter? = nil) {
+        self.progress = progress
         self.useCache = useCache
         self.cacheDirectory = cacheDirectory ?? environment["FLAGLINT_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         self.currentDirectory = PathName.normalize(currentDirectory)
@@ -383,7 +386,12 @@ public struct Session: Sendable {
             let own = Set(inputs.compactMap(\.sourcePath))
             inputs += projectInputs(group).filter { !own.contains($0.sourcePath ?? "") }
         }
-        var facts = ParallelMap.map(inputs, jobs: jobs) { cachedFacts(of: $0, analyzer, index) }
+        settings.progress?.start(phase: "linting", total: inputs.count)
+        var facts = ParallelMap.map(inputs, jobs: jobs) { input in
+            defer { settings.progress?.advance() }
+            return cachedFacts(of: input, analyzer, index)
+        }
+        settings.progress?.finish()
         index.retain(Set(inputs.compactMap { $0.contents == nil ? $0.readPath : nil }))
         // Names a key or default refers to that its own file does not define. Files not parsed
         // are asked for their constants only when they mention one of those names, and the

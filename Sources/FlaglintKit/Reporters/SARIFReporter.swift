@@ -10,7 +10,7 @@ import Foundation
 /// Members are written in a fixed order (`JSONValue`) so the output is byte-stable.
 public struct SARIFReporter: Reporter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-    public static let informationURI = "https://github.com/flaglint/flaglint"
+    public static let informationURI = Flaglint.repositoryURL
 
     /// Returns the bytes of a linted file by absolute path, for fingerprints; `nil` leaves the
     /// fingerprint out (GitHub then computes it on upload from the checkout).

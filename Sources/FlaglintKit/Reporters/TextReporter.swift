@@ -19,15 +19,18 @@ public struct TextReporter: Reporter {
         return out
     }
 
-    /// The summary printed on stderr after the findings.
+    /// The summary printed on stderr after the report, whatever the format: how many problems
+    /// in how many files (a registry file with findings counts), then how much was linted.
     public static func summary(_ report: LintReport) -> String {
         let shown = report.unsuppressed
         let errors = shown.filter { $0.severity == .error }.count
         let warnings = shown.count - errors
         let suppressed = report.findings.count - shown.count
+        let withFindings = Set(shown.map(\.path)).count
         func plural(_ n: Int, _ w: String) -> String { "\(n) \(w)\(n == 1 ? "" : "s")" }
-        var s = shown.isEmpty ? "No problems found" : "Found \(plural(shown.count, "problem")) (\(plural(errors, "error")), \(plural(warnings, "warning")))"
-        s += " in \(plural(report.files, "file")), \(plural(report.evaluations, "flag evaluation"))"
+        var s = shown.isEmpty ? "No problems found"
+            : "Found \(plural(shown.count, "problem")) (\(plural(errors, "error")), \(plural(warnings, "warning"))) in \(plural(withFindings, "file"))"
+        s += "; linted \(plural(report.files, "file")), \(plural(report.evaluations, "flag evaluation"))"
         if suppressed > 0 { s += "; \(suppressed) suppressed" }
         return s + "."
     }

@@ -32,7 +32,7 @@ public struct RuleDescription: Sendable {
     }
 
     /// The documentation URL SARIF and `flaglint rules` link to.
-    public var helpURI: String { "https://github.com/flaglint/flaglint/blob/main/docs/rules.md#\(id)" }
+    public var helpURI: String { Flaglint.rulesDocumentationURL + "#" + id }
 
     /// The options `.lint.yml` validates as options: every rule takes `severity` anyway, so a
     /// rule documenting it (unused-suppression) does not declare a second one.

@@ -14,11 +14,18 @@ struct CLIOutputTests {
         defer { p.remove() }
         let r = try p.run(["--format", format])
         #expect(r.status == 1, "\(r)")
-        #expect(r.stderr.isEmpty, "logs and summaries stay off a machine format's stdout and out of stderr noise: \(r)")
+        // The document alone on stdout; the summary on stderr, as for text.
+        #expect(r.stderr == "Found 3 problems (2 errors, 1 warning) in 2 files; linted 2 files, 4 flag evaluations.\n", "\(r)")
         try Self.expectDocument(r.stdoutData, format: format)
         // `--output-format` is the same option; `--statistics` must not leak into the document either.
         let alias = try p.run(["--output-format", format, "--statistics"])
         #expect(alias.stdoutData == r.stdoutData)
+        #expect(alias.stderr == "     1  dynamic-flag-key\n     1  missing-default-false\n     1  nested-flag\n" + r.stderr, "\(alias)")
+        // -q: no summary; --statistics still prints.
+        let quiet = try p.run(["--format", format, "-q"])
+        #expect(quiet.stderr.isEmpty && quiet.stdoutData == r.stdoutData, "\(quiet)")
+        let quietStatistics = try p.run(["--format", format, "-q", "--statistics"])
+        #expect(quietStatistics.stderr == "     1  dynamic-flag-key\n     1  missing-default-false\n     1  nested-flag\n", "\(quietStatistics)")
     }
 
     /// The document parses as its format, whole: nothing before or after it.
@@ -225,6 +232,23 @@ struct CLIOutputTests {
         }
         let clean = try p.run(["-q", "Sources/B.swift"])
         #expect(clean.status == 0 && clean.stdout.isEmpty && clean.stderr.isEmpty, "\(clean)")
+    }
+
+    /// `--progress`: auto stays silent when stderr is not a terminal (as here); always draws the
+    /// line on stderr and erases it before the summary; stdout never changes.
+    @Test func progressLine() throws {
+        let p = try Project(["Sources/A.swift": CLISamples.nested, "Sources/B.swift": CLISamples.warning])
+        defer { p.remove() }
+        let auto = try p.run([])
+        #expect(!auto.stderr.contains("\r"), "\(auto)")
+        for format in ["text", "json"] {
+            let always = try p.run(["--progress", "always", "--format", format])
+            let plain = try p.run(["--progress", "never", "--format", format])
+            #expect(always.stdoutData == plain.stdoutData)
+            #expect(always.stderr.contains("\r\u{1B}[Kflaglint: linting 2/2 files"), "\(always)")
+            #expect(always.stderr.hasSuffix("\r\u{1B}[K" + plain.stderr), "the line is erased before the summary: \(always)")
+            #expect(!plain.stderr.contains("\r"))
+        }
     }
 
     @Test func statisticsGoToStderr() throws {

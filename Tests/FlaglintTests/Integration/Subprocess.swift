@@ -56,4 +56,8 @@ enum Tools {
     static let git = Subprocess.succeeds(["git", "--version"])
     static let preCommit = Subprocess.succeeds(["pre-commit", "--version"])
     static let sarifSchema = FileManager.default.fileExists(atPath: PackagePaths.sarifSchema)
+    /// A headless-capable Chromium (Debian's `chromium` package), for the HTML report.
+    static let chromium: String? = ["chromium", "chromium-browser", "google-chrome"].first { Subprocess.succeeds([$0, "--version"]) }
+    /// `timeout` (coreutils) bounds browser runs where it exists.
+    static let timeout = Subprocess.succeeds(["timeout", "--version"])
 }

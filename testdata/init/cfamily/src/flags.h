@@ -1,0 +1,5 @@
+#pragma once
+#include <launchdarkly/server_side/bindings/c/sdk.h>
+
+// Free function: IsFeatureOn("x").
+bool IsFeatureOn(const char *name);
