@@ -66,6 +66,8 @@ public struct StaleFlagRule: ProjectRule {
                   promo-banner: { expires: 2026-01-31 }
                 """),
             RuleExample(.python, """
+                import ldclient
+
                 if client.1️⃣variation("newCheckout", user, False):
                     pass
                 """, configuration: """
