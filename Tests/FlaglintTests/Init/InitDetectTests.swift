@@ -48,6 +48,7 @@ struct WrapperInferenceTests {
 
     @Test func pythonShapes() throws {
         let found = try Self.suggestions("""
+            import ldclient
             def is_on(name, user=None, default=False):
                 return client.variation(name, user, default)
 
@@ -77,7 +78,7 @@ struct WrapperInferenceTests {
             ["Flag.$KEY.enabled"], ["$R.has(name=$KEY, ...)"], ["Features.check(key=$KEY)"],
         ])
         #expect(found.map(\.fallback) == [.false, .false, .false, .true])
-        #expect(found.map(\.line) == [1, 8, 12, 16])
+        #expect(found.map(\.line) == [2, 9, 13, 17])
     }
 
     @Test(.enabled(if: TestLinter.libclangAvailable || ProcessInfo.processInfo.environment["FLAGLINT_REQUIRE_ALL_TOOLS"] == "1",
