@@ -14,6 +14,25 @@ extension Runner {
         /// The run sees the whole project (directories, not a file list or stdin): unused-flag applies.
         var wholeProject: Bool
         var fileCount: Int { groups.reduce(0) { $0 + $1.inputs.count } }
+        /// Configuration and registry files the run reads: an output must not overwrite them.
+        var readFiles: [(what: String, path: String)] = []
+
+        /// Every file the run reads, linted files included.
+        var inputFiles: [(what: String, path: String)] {
+            readFiles + groups.flatMap { $0.inputs.compactMap { i in i.readPath.map { ("the linted file", $0) } } }
+        }
+    }
+
+    /// Exit 2 when an output path (`-o`, `--write-baseline`) names a file the run reads.
+    func refuseOverwritingInputs(_ outputs: [String?], _ plan: Plan, baseline: String? = nil) -> Int32? {
+        var inputs = plan.inputFiles
+        if let baseline { inputs.append(("the baseline", baseline)) }
+        for output in outputs.compactMap({ $0 }) {
+            if let clash = OutputGuard.clash(output: output, inputs: inputs) {
+                return fail("flaglint: refusing to write \(output): it is \(clash), which this run reads")
+            }
+        }
+        return nil
     }
 
     /// Builds the plan, or returns the exit code when the run must stop (2) or has nothing to do (0).
@@ -41,11 +60,18 @@ extension Runner {
         let discovery = FileDiscovery(resolver: resolver, forceExclude: common.forceExclude)
         var files: [DiscoveredFile] = []
         var stdinContents: [UInt8]?
-        if common.stdinFilename != nil || common.paths == ["-"] {
+        let readsStdin = common.stdinFilename != nil || common.paths.contains("-")
+        if readsStdin, let other = common.paths.first(where: { $0 != "-" }) {
+            return .failure(.init(fail("flaglint: stdin is linted on its own; `\(other)` cannot be linted in the same run")))
+        }
+        if readsStdin {
             guard let name = common.stdinFilename, name != "-" else {
                 return .failure(.init(fail("flaglint: reading stdin needs --stdin-filename PATH to choose the language and configuration")))
             }
-            stdinContents = readStandardInput()
+            switch readStandardInput() {
+            case let .success(bytes): stdinContents = bytes
+            case let .failure(why): return .failure(.init(fail("flaglint: cannot read stdin: \(why)")))
+            }
             do {
                 switch try discovery.stdinFile(name) {
                 case let .lint(file): files = [file]
@@ -60,7 +86,7 @@ extension Runner {
         } else {
             do {
                 let result = try discovery.discover(common.paths.isEmpty ? ["."] : common.paths)
-                for p in result.problems { stderr.write(p.description + "\n") }
+                for p in result.problems { stderr.write(TerminalText.escape(p.description) + "\n") }
                 if result.hasErrors { return .failure(.init(2)) }
                 files = result.files
             } catch {
@@ -79,6 +105,8 @@ extension Runner {
         var plan = Plan(groups: [], today: today, wholeProject: stdinContents == nil && !explicitFiles)
         for id in order {
             let (config, members) = grouped[id]!
+            if let file = config.file { plan.readFiles.append(("the configuration", file)) }
+            plan.readFiles += config.registry.map { ("the registry", $0.source.path) }
             let registry: Registry?
             switch loadRegistry(config) {
             case let .failure(status): return .failure(status)
@@ -108,8 +136,8 @@ extension Runner {
                 inline = try NativeRegistry.records(flagsNode: flags.node(), path: flags.path)
             }
             let registry = try Registry.load(sources: config.registry.map(\.source), inline: inline) { path in
-                guard let bytes = FileReader.read(path) else { throw Failure("no such file or not readable") }
-                return String(decoding: bytes, as: UTF8.self)
+                // Registries are data files: 64 MB is far beyond any real one.
+                return String(decoding: try FileReader.load(path, limit: 64 << 20).get(), as: UTF8.self)
             }
             return .success(registry)
         } catch {
@@ -143,6 +171,9 @@ extension Runner {
             if let d = config.integerOption("days", ofRule: id) { s.days = d }
             if let u = config.severityOption("unverifiable", ofRule: id) { s.unverifiable = u.severity }
             rules[id] = s
+        }
+        if let db = config.compileCommands, let problem = CFamilyFrontend.problem(withDatabase: db.value) {
+            return .failure(.init(fail(db.location.error("`compile_commands`: \(problem)").description)))
         }
         let context = FrontendContext(defines: config.defines, compileCommands: config.compileCommands?.value)
         return .success(LintSettings(evaluators: evaluators, rules: rules, frontendContext: context,
@@ -195,14 +226,11 @@ extension Runner {
             results += groupResults
         }
         results.sort { $0.path < $1.path }
-        var fatal = Set<String>()
+        // A file that could not be linted is reported and the others still are; the caller
+        // exits 2 at the end (`failedFiles`).
         for r in results {
-            if !common.quiet { for d in r.diagnostics { stderr.write(d + "\n") } }
-            if let f = r.failure { fatal.insert(f) }
-        }
-        if !fatal.isEmpty {
-            for f in fatal.sorted() { stderr.write(f + "\n") }
-            return .failure(.init(2))
+            if !common.quiet { for d in r.diagnostics { stderr.write(TerminalText.escape(d) + "\n") } }
+            if let f = r.failure { stderr.write(TerminalText.escape(f) + "\n") }
         }
         return .success(results)
     }
@@ -230,6 +258,7 @@ extension Runner {
         case let .failure(s): return s.code
         case let .success(p): plan = p
         }
+        if let refused = refuseOverwritingInputs([common.output, options.writeBaseline], plan, baseline: options.baseline) { return refused }
         let results: [FileResult]
         switch execute(plan, common, filters: { settings, suppressions in
             FindingFilters(suppressions: suppressions, context: Self.suppressionContext(settings), baseline: baseline,
@@ -240,7 +269,12 @@ extension Runner {
         case let .success(r): results = r
         }
         let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
+        let failed = results.filter { $0.failure != nil }.count
         if let path = options.writeBaseline {
+            // A baseline written without the findings of unreadable files would drop their entries.
+            guard failed == 0 else {
+                return fail("flaglint: \(failed) file\(failed == 1 ? "" : "s") could not be linted; the baseline \(path) was not written")
+            }
             let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
             let current = findings.filter { $0.suppression?.kind != .inSource }.map { f -> Finding in
                 var f = f
@@ -263,6 +297,7 @@ extension Runner {
             if options.statistics { stderr.write(TextReporter.statistics(report)) }
             stderr.write(TextReporter.summary(report) + "\n")
         }
+        if failed > 0 { return fail("flaglint: \(failed) file\(failed == 1 ? "" : "s") could not be linted (see above)") }
         let shown = report.unsuppressed
         switch failOn {
         case "never": return 0
@@ -282,6 +317,7 @@ extension Runner {
         case let .failure(s): return s.code
         case let .success(p): plan = p
         }
+        if let refused = refuseOverwritingInputs([common.output], plan) { return refused }
         let results: [FileResult]
         switch execute(plan, common) {
         case let .failure(s): return s.code
@@ -297,7 +333,8 @@ extension Runner {
         case "markdown": document = MarkdownFlagsReporter().render(inventory)
         default: document = FlagsTextReporter().render(inventory)
         }
-        return emit(document, to: common.output) ? 0 : 2
+        guard emit(document, to: common.output) else { return 2 }
+        return results.contains { $0.failure != nil } ? 2 : 0
     }
 
     static func suppressionContext(_ settings: LintSettings) -> InSourceSuppressions.Context {
@@ -316,6 +353,7 @@ extension Runner {
         case let .failure(s): return s.code
         case let .success(p): plan = p
         }
+        if let refused = refuseOverwritingInputs([path], plan) { return refused }
         let results: [FileResult]
         switch execute(plan, common, filters: { settings, suppressions in
             FindingFilters(suppressions: suppressions, context: Self.suppressionContext(settings), rootDirectory: cwd)
@@ -323,6 +361,8 @@ extension Runner {
         case let .failure(s): return s.code
         case let .success(r): results = r
         }
+        // Entries of files that could not be linted would be pruned as if fixed.
+        if results.contains(where: { $0.failure != nil }) { return fail("flaglint: the baseline \(path) was not pruned") }
         let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
         let roots = (common.paths.isEmpty ? ["."] : common.paths).map { PathName.normalize(mapper(PathName.display(PathName.absolute($0, relativeTo: cwd), currentDirectory: cwd))) }
         let findings = results.flatMap(\.findings).filter { $0.suppression == nil }
@@ -348,15 +388,21 @@ extension Runner {
         return 0
     }
 
-    private func readStandardInput() -> [UInt8] {
+    /// Stdin to its end; a closed or unreadable stdin is an error, not an empty file.
+    private func readStandardInput() -> Result<[UInt8], FileSystem.Failure> {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, 1 << 16) }
-            if n <= 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileSystem.Failure(code: errno))
+            }
+            if n == 0 { break }
+            guard out.count + n <= FileReader.limit else { return .failure(FileSystem.Failure(code: EFBIG)) }
             out.append(contentsOf: chunk[0..<n])
         }
-        return out
+        return .success(out)
     }
 }
 

@@ -19,5 +19,18 @@ public struct RegistryError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var location: RegistryLocation { RegistryLocation(path: path, line: line, column: column) }
 
-    public var description: String { "\(path):\(line):\(column): error: \(message)" }
+    /// The message as shown: a registry may be any file a configuration names, so what it
+    /// quotes from that file (between backticks) is cut to a short excerpt, and control
+    /// characters are escaped.
+    public var description: String { "\(TerminalText.escape(path)):\(line):\(column): error: \(Self.shortened(message))" }
+
+    static let excerptLength = 40
+
+    static func shortened(_ message: String) -> String {
+        let parts = message.split(separator: "`", omittingEmptySubsequences: false)
+        let cut = parts.enumerated().map { i, part -> String in
+            i % 2 == 1 && part.count > excerptLength ? String(part.prefix(excerptLength)) + "…" : String(part)
+        }
+        return TerminalText.escape(cut.joined(separator: "`"))
+    }
 }

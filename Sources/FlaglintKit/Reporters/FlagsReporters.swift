@@ -42,11 +42,12 @@ public struct FlagsTextReporter: Sendable {
             if let r = f.removed { head += "  removed \(r)" }
             if let o = f.owner { head += "  owner: \(o)" }
             if f.references.isEmpty { head += "  (no references in code)" }
-            out += head + "\n"
+            out += TerminalText.escape(head) + "\n"
             for r in f.references {
-                out += "    \(r.path):\(r.line):\(r.column)  \(r.sdk)  default: \(r.default)"
+                let line = "    \(r.path):\(r.line):\(r.column)  \(r.sdk)  default: \(r.default)"
                     + (r.expression != f.displayName ? "  as `\(r.expression)`" : "")
-                    + (r.constant.map { "  (constant \($0.name) at \($0.path):\($0.line))" } ?? "") + "\n"
+                    + (r.constant.map { "  (constant \($0.name) at \($0.path):\($0.line))" } ?? "")
+                out += TerminalText.escape(line) + "\n"
             }
         }
         return out

@@ -1,5 +1,10 @@
 import Foundation
 
+/// A C-family file flaglint could not read (it is reported, and the run exits 2).
+struct CFamilyFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
 /// C, C++, Objective-C and Objective-C++ through libclang (SPEC §6.3): libclang lexes and
 /// preprocesses each file on its own; flaglint's own structure parser builds the control
 /// tree from the tokens, because without the project's headers clang's AST drops code.
@@ -15,8 +20,10 @@ public struct CFamilyFrontend: Frontend {
     public func parse(_ source: SourceFile, context: FrontendContext) throws -> FileModel {
         let clang = try libclang().get()
         // `.h` files arrive with the language discovery chose (content or `languages:`).
-        let invocation = CFamilyFrontend.invocation(for: source.path, language: source.language, context: context)
-        let lexed = ClangLexer.lex(source.bytes, invocation: invocation, clang: clang)
+        let (invocation, databaseProblem) = CFamilyFrontend.invocation(for: source.path, language: source.language, context: context)
+        var lexed = ClangLexer.lex(source.bytes, invocation: invocation, clang: clang)
+        if let failure = lexed.failure { throw CFamilyFailure(description: failure) }
+        if let databaseProblem { lexed.diagnostics.insert(FrontendDiagnostic(.warning, databaseProblem, at: 0), at: 0) }
         let stream = CTokenStream(bytes: source.bytes, raw: lexed.tokens, skipped: lexed.skipped)
         let structure = CStructureParser(tokens: stream.tokens).parse()
         var model = FileModel(source: source, tokens: stream.tokens, comments: stream.comments, control: structure.control,
@@ -32,15 +39,29 @@ public struct CFamilyFrontend: Frontend {
 
     /// The flags libclang reads the file with: the file's own from a compilation database
     /// (configured or found above the file), else its language and the configured `defines:`.
-    static func invocation(for path: String, language: Language, context: FrontendContext) -> ClangInvocation {
+    /// A configured database was checked when the run started (`Runner.settings`); a
+    /// discovered one that cannot be used is a warning (the second value) and is ignored.
+    static func invocation(for path: String, language: Language, context: FrontendContext) -> (ClangInvocation, String?) {
         let clangPath = path.isEmpty ? "stdin" + fallbackExtension(language) : path
         let cache = CompilationDatabaseCache.shared
-        if let dbPath = context.compileCommands ?? cache.find(for: clangPath),
-           let db = cache.database(at: dbPath), let args = db.arguments(for: clangPath) {
-            return ClangInvocation(path: clangPath, arguments: args + ClangInvocation.quiet, singleFile: false)
+        var problem: String?
+        if let dbPath = context.compileCommands ?? cache.find(for: clangPath) {
+            switch cache.database(at: dbPath) {
+            case let .success(db):
+                if let args = db.arguments(for: clangPath) {
+                    return (ClangInvocation(path: clangPath, arguments: args + ClangInvocation.quiet, singleFile: false), nil)
+                }
+            case let .failure(why): problem = "compilation database ignored: \(why)"
+            }
         }
         let defines = context.defines.map { "-D" + $0 }
-        return ClangInvocation(path: clangPath, arguments: ClangInvocation.arguments(for: language) + defines + ClangInvocation.quiet, singleFile: true)
+        return (ClangInvocation(path: clangPath, arguments: ClangInvocation.arguments(for: language) + defines + ClangInvocation.quiet, singleFile: true), problem)
+    }
+
+    /// Checks a configured `compile_commands:` file: nil when usable, else why not.
+    public static func problem(withDatabase path: String) -> String? {
+        if case let .failure(why) = CompilationDatabaseCache.shared.database(at: path) { return why.description }
+        return nil
     }
 
     /// A header path as the user would write it: relative to the working directory when
