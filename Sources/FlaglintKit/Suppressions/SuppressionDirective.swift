@@ -30,7 +30,10 @@ public struct SuppressionDirective: Sendable, Equatable {
 
     public init(kind: Kind, rules: [String], reason: String? = nil, start: SourceLocation, end: SourceLocation, lineText: String = "") {
         self.kind = kind
-        self.rules = rules.isEmpty ? ["all"] : rules
+        // A name written twice counts once (a comment may repeat one name 100,000 times).
+        var seen = Set<String>()
+        let distinct = rules.filter { seen.insert($0).inserted }
+        self.rules = distinct.isEmpty ? ["all"] : distinct
         self.reason = reason
         self.start = start
         self.end = end

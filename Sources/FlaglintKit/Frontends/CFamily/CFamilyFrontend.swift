@@ -19,6 +19,9 @@ public struct CFamilyFrontend: Frontend {
 
     public func parse(_ source: SourceFile, context: FrontendContext) throws -> FileModel {
         let clang = try libclang().get()
+        if let line = CFamilyFrontend.lineBeyondNestingLimit(source.bytes) {
+            throw CFamilyFailure(description: "brackets nested deeper than \(CFamilyFrontend.nestingLimit) levels at line \(line); file skipped")
+        }
         // `.h` files arrive with the language discovery chose (content or `languages:`).
         let (invocation, databaseProblem) = CFamilyFrontend.invocation(for: source.path, language: source.language, context: context)
         var lexed = ClangLexer.lex(source.bytes, invocation: invocation, clang: clang)
@@ -61,6 +64,50 @@ public struct CFamilyFrontend: Frontend {
     /// Checks a configured `compile_commands:` file: nil when usable, else why not.
     public static func problem(withDatabase path: String) -> String? {
         if case let .failure(why) = CompilationDatabaseCache.shared.database(at: path) { return why.description }
+        return nil
+    }
+
+    /// Bracket depth refused before libclang sees the file: clang's parser recurses once per
+    /// level, and no real code comes near this (clang's own `-fbracket-depth` is 256).
+    static let nestingLimit = 10_000
+
+    /// The line where `(`, `[` and `{` first nest deeper than `nestingLimit`, skipping
+    /// comments and string and character literals; nil for every real file.
+    static func lineBeyondNestingLimit(_ bytes: [UInt8]) -> Int? {
+        var depth = 0, line = 1, i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "\n"): line += 1
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > nestingLimit { return line }
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth = max(0, depth - 1)
+            case UInt8(ascii: "/") where i + 1 < n && bytes[i + 1] == UInt8(ascii: "/"):
+                while i < n && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                continue
+            case UInt8(ascii: "/") where i + 1 < n && bytes[i + 1] == UInt8(ascii: "*"):
+                i += 2
+                while i < n && !(bytes[i] == UInt8(ascii: "*") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "/")) {
+                    if bytes[i] == UInt8(ascii: "\n") { line += 1 }
+                    i += 1
+                }
+                i += 2
+                continue
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                // A literal ends at its quote or, unterminated, at the line end.
+                i += 1
+                while i < n && bytes[i] != b && bytes[i] != UInt8(ascii: "\n") {
+                    i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                if i < n && bytes[i] == b { i += 1 }
+                continue
+            default: break
+            }
+            i += 1
+        }
         return nil
     }
 
