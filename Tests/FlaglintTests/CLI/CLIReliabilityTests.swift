@@ -41,10 +41,12 @@ struct CLIReliabilityTests {
     @Test func outputToACharacterDeviceOrAFIFOIsWrittenInPlace() throws {
         let p = try Project(["a.swift": CLISamples.error])
         defer { p.remove() }
-        let r = try p.run(["a.swift", "-o", "/dev/null"])
+        // `/dev/zero` rather than `/dev/null`: on a shared machine an older flaglint elsewhere
+        // may have turned `/dev/null` into a regular file (the very bug this test guards).
+        let r = try p.run(["a.swift", "-o", "/dev/zero"])
         #expect(r.status == 1, "\(r)")
         var info = stat()
-        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        #expect(stat("/dev/zero", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
         let full = try p.run(["a.swift", "-o", "/dev/full"])
         #expect(full.status == 2 && full.stderr.contains("cannot write /dev/full"), "\(full)")
         #expect(mkfifo(p.path("fifo"), 0o600) == 0)
