@@ -24,7 +24,7 @@ public struct RegistryError: Error, Sendable, Equatable, CustomStringConvertible
     /// characters are escaped.
     public var description: String { "\(TerminalText.escape(path)):\(line):\(column): error: \(Self.shortened(message))" }
 
-    static let excerptLength = 40
+    static let excerptLength = 48
 
     static func shortened(_ message: String) -> String {
         let parts = message.split(separator: "`", omittingEmptySubsequences: false)

@@ -62,7 +62,7 @@ public enum SuppressionParser {
         var malformed: [MalformedSuppression] = []
         for comment in comments where mentionsMarker(comment.text) {
             let start = source.location(at: comment.start), end = source.location(at: comment.end)
-            let lineText = source.lineText(start.line)
+            let lineText = source.lineText(start.line, limit: SourceFile.maxLineText)
             // A block comment may hold one directive per line; `#`/`//` comments hold one line.
             for line in comment.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
                 guard let body = directiveText(in: String(line)) else { continue }

@@ -69,7 +69,7 @@ public struct CFamilyFrontend: Frontend {
 
     /// Bracket depth refused before libclang sees the file: clang's parser recurses once per
     /// level, and no real code comes near this (clang's own `-fbracket-depth` is 256).
-    static let nestingLimit = 10_000
+    static let nestingLimit = 40_000
 
     /// The line where `(`, `[` and `{` first nest deeper than `nestingLimit`, skipping
     /// comments and string and character literals; nil for every real file.
