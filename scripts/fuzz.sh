@@ -35,6 +35,14 @@ seed cstructure testdata -name '*.[chm]' -o -name '*.cpp' -o -name '*.mm' -o -na
 seed config testdata -name '.lint.yml*' -o -name '*.lint.yml'
 seed registry testdata -name '*.yml' -o -name '*.yaml' -o -name '*.json'
 seed baseline testdata Tests -name '*baseline*.json'
+# Baselines: the demo's own findings, written by flaglint itself.
+if [ -z "$(ls -A "$corpus/baseline" 2>/dev/null)" ] && [ -x .build/debug/flaglint ]; then
+    tmp=$(mktemp -d)
+    cp -R testdata/demo/. "$tmp"
+    (cd "$tmp" && "$root/.build/debug/flaglint" . --today 2026-11-25 --write-baseline base.json -q >/dev/null 2>&1) || true
+    [ -f "$tmp/base.json" ] && cp "$tmp/base.json" "$corpus/baseline/demo"
+    rm -rf "$tmp"
+fi
 if [ ! -d "$corpus/pattern" ]; then
     mkdir -p "$corpus/pattern"
     grep -h 'match:' rules/*.yml | sed 's/^ *- *match: *//; s/^"//; s/"$//' | head -200 | while read -r m; do
