@@ -31,7 +31,7 @@ for size in (n, 4 * n):
         f'if client.boolVariation(forKey: "f{i}", defaultValue: false) {{\n' for i in range(size // 20)) + "}\n" * (size // 20) + "}\n")
     open(f"{work}/oneline-{size}.swift", "w").write("let x = [" + "alpha_beta, 12345, \"str\", " * (size * 10) + ev + "]\n")
     open(f"{work}/calls-{size}.py", "w").write("".join(f'x{i} = client.get_boolean_value("k{i % 97}", False)\n' for i in range(size)))
-    open(f"{work}/deep-{size}.c", "w").write("void f(int x) {\n" + "if (x) {\n" * (size // 4) + "g();\n" + "}\n" * (size // 4) + "}\n")
+    open(f"{work}/deep-{size}.c", "w").write("void f(int x) {\n" + "if (x) {\n" * (size // 4) + "LDServerSDK_BoolVariation(s, c, \"k\", true);\n" + "}\n" * (size // 4) + "}\n")
 PY
 
 seconds() {   # seconds FILE: wall time of one run, in seconds
