@@ -101,10 +101,10 @@ public enum BaselineFile {
     }
 
     public static func read(_ path: String) throws(BaselineError) -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BaselineError(path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        switch FileSystem.readFile(path, limit: 256 << 20) {
+        case let .success(bytes): return try decode(Data(bytes), path: path)
+        case let .failure(why): throw BaselineError(path: path, reason: why.code == ENOENT ? "no such file" : "cannot be read: \(why)")
         }
-        return try decode(data, path: path)
     }
 
     public static func write(_ baseline: Baseline, to path: String) throws(BaselineError) {

@@ -62,9 +62,22 @@ public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var location: FileLocation { FileLocation(path: path, line: line, column: column) }
 
-    /// gcc style, so editors and CI problem matchers jump to the YAML.
+    /// gcc style, so editors and CI problem matchers jump to the YAML. A configuration or
+    /// registry may be any file a user names, so what the message quotes from it (between
+    /// backticks) is cut to a short excerpt, and control characters are escaped.
     public var description: String {
-        line > 0 ? "\(path):\(line):\(column): error: \(message)" : "\(path): error: \(message)"
+        let shown = TerminalText.escape(path)
+        return line > 0 ? "\(shown):\(line):\(column): error: \(Self.shortened(message))" : "\(shown): error: \(Self.shortened(message))"
+    }
+
+    static let excerptLength = 48
+
+    static func shortened(_ message: String) -> String {
+        let parts = message.split(separator: "`", omittingEmptySubsequences: false)
+        let cut = parts.enumerated().map { i, part -> String in
+            i % 2 == 1 && part.count > excerptLength ? String(part.prefix(excerptLength)) + "…" : String(part)
+        }
+        return TerminalText.escape(cut.joined(separator: "`"))
     }
 }
 

@@ -62,7 +62,9 @@ public final class ConfigurationResolver: @unchecked Sendable {
             }
             pending.append(candidate)
             let file = PathName.join(candidate, Self.fileName)
-            if FileSystem.isRegularFile(file) {
+            // A `.lint.yml` that is a directory, a FIFO or a dangling link is found too: loading
+            // it fails with a message naming it, rather than the run silently using defaults.
+            if FileSystem.exists(file) {
                 found = file
                 break
             }

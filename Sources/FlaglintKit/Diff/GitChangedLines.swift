@@ -12,9 +12,17 @@ public enum GitChangedLines {
         let root = try git(["rev-parse", "--show-toplevel"], in: workingDirectory)
             .trimmingCharacters(in: .newlines)
         guard !root.isEmpty else { throw Failure(description: "--diff: \(workingDirectory) is not inside a git repository") }
+        // The revision is user text: verified as a commit first, and passed after
+        // `--end-of-options` so that `--output=FILE` can never reach git as an option.
+        let commit = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"], in: root,
+                             failure: "--diff: `\(ref)` is not a commit in this repository")
+            .trimmingCharacters(in: .newlines)
+        guard commit.count >= 40, commit.allSatisfy(\.isHexDigit) else {
+            throw Failure(description: "--diff: `\(ref)` is not a commit in this repository")
+        }
         // Pin every option a user's git config could change about the output's shape.
         let diff = try git(["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
-                            "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", ref, "--"], in: root)
+                            "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", commit, "--"], in: root)
         var changed = UnifiedDiffParser.parse(diff, repositoryRoot: root)
         let untracked = try git(["ls-files", "--others", "--exclude-standard", "-z"], in: root)
         for path in untracked.split(separator: "\0") {
@@ -23,7 +31,7 @@ public enum GitChangedLines {
         return changed
     }
 
-    static func git(_ arguments: [String], in directory: String) throws(Failure) -> String {
+    static func git(_ arguments: [String], in directory: String, failure: String? = nil) throws(Failure) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -47,6 +55,7 @@ public enum GitChangedLines {
         process.waitUntilExit()
         try? errorHandle?.close()
         guard process.terminationStatus == 0 else {
+            if let failure { throw Failure(description: failure) }
             let message = (FileManager.default.contents(atPath: errorPath).map { String(decoding: $0, as: UTF8.self) } ?? "")
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             throw Failure(description: "--diff: git \(arguments.first(where: { !$0.hasPrefix("-") && !$0.contains("=") }) ?? "") failed: \(message)")

@@ -255,8 +255,7 @@ private struct Walk {
             FileSystem.exists(PathName.join(directory, $0))
         })
         var configuration = parent.configuration
-        if names.contains(ConfigurationResolver.fileName), !discovery.resolver.isOverridden,
-           FileSystem.isRegularFile(PathName.join(directory, ConfigurationResolver.fileName)) {
+        if names.contains(ConfigurationResolver.fileName), !discovery.resolver.isOverridden {
             configuration = try discovery.resolver.configuration(file: PathName.join(directory, ConfigurationResolver.fileName))
         }
         return Frame(directory: directory, configuration: configuration, ignores: parent.ignores.entering(directory, names: names))

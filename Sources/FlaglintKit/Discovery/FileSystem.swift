@@ -26,7 +26,13 @@ public enum FileSystem {
 
     struct Failure: Error, Sendable, CustomStringConvertible {
         var code: Int32
-        var description: String { String(cString: strerror(code)) }
+        /// Set when the problem is not an `errno` (a FIFO, a device, a file over the size cap).
+        var reason: String?
+        init(code: Int32, reason: String? = nil) {
+            self.code = code
+            self.reason = reason
+        }
+        var description: String { reason ?? String(cString: strerror(code)) }
         var isSymlinkLoop: Bool { code == ELOOP }
     }
 
@@ -90,24 +96,47 @@ public enum FileSystem {
         return .success((entries, undecodable))
     }
 
-    /// Reads a whole file (bounded by `limit` bytes, so a huge or endless file cannot exhaust memory).
+    /// Reads a whole regular file, bounded by `limit` bytes. Anything else (a directory, a
+    /// FIFO that would block forever, `/dev/zero` that never ends) is refused before a byte is
+    /// read: `O_NONBLOCK` keeps the open of a FIFO without a writer from blocking.
     static func readFile(_ path: String, limit: Int = 64 << 20) -> Result<[UInt8], Failure> {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(Failure(code: errno)) }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(Failure(code: errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(Failure(code: EINVAL, reason: "not a regular file (\(kindName(info.st_mode)))"))
+        }
+        let tooLarge = Failure(code: EFBIG, reason: "larger than \(limit >> 20) MB")
+        guard Int(info.st_size) <= limit else { return .failure(tooLarge) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
-        while bytes.count < limit {
+        while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 return .failure(Failure(code: errno))
             }
             if n == 0 { break }
+            // A file that grows while read (or a /proc file that says size 0) is still bounded.
+            if bytes.count + n > limit { return .failure(tooLarge) }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        if bytes.count >= limit { return .failure(Failure(code: EFBIG)) }
         return .success(bytes)
+    }
+
+    /// How a message names a file that is not a regular file.
+    static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
     }
 
     public static func currentDirectory() -> String {

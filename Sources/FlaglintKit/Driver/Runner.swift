@@ -71,21 +71,25 @@ public struct Runner: Sendable {
     }
 
     func fail(_ message: String) -> Int32 {
-        stderr.write(message.hasSuffix("\n") ? message : message + "\n")
+        let line = message.hasSuffix("\n") ? String(message.dropLast()) : message
+        stderr.write(TerminalText.escape(line) + "\n")
         return 2
     }
 
     /// Writes a document to `-o FILE` (atomically) or stdout.
     func emit(_ document: String, to output: String?) -> Bool {
         guard let output else {
-            stdout.write(document)
+            guard stdout.write(document) else {
+                stderr.write("flaglint: cannot write the report to standard output: \(String(cString: strerror(errno)))\n")
+                return false
+            }
             return true
         }
         do {
             try AtomicWriter.write(document, to: output)
             return true
         } catch {
-            stderr.write("flaglint: \(error)\n")
+            stderr.write("flaglint: \(TerminalText.escape("\(error)"))\n")
             return false
         }
     }

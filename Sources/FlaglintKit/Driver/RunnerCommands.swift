@@ -20,11 +20,18 @@ extension Runner {
             }
         }
         var request = Session.Request(paths: common.paths)
-        if common.stdinFilename != nil || common.paths == ["-"] {
+        let readsStdin = common.stdinFilename != nil || common.paths.contains("-")
+        if readsStdin, let other = common.paths.first(where: { $0 != "-" }) {
+            return .failure(.init(fail("flaglint: stdin is linted on its own; `\(other)` cannot be linted in the same run")))
+        }
+        if readsStdin {
             guard let name = common.stdinFilename, name != "-" else {
                 return .failure(.init(fail("flaglint: reading stdin needs --stdin-filename PATH to choose the language and configuration")))
             }
-            request = Session.Request(stdin: readStandardInput(), as: name)
+            switch readStandardInput() {
+            case let .success(bytes): request = Session.Request(stdin: bytes, as: name)
+            case let .failure(why): return .failure(.init(fail("flaglint: cannot read stdin: \(why)")))
+            }
         }
         let environment = ProcessInfo.processInfo.environment
         let settings = SessionSettings(currentDirectory: FileSystem.currentDirectory(), environment: environment,
@@ -36,7 +43,7 @@ extension Runner {
         do {
             let session = try Session(settings)
             let plan = try session.plan(request)
-            for p in plan.problems { stderr.write(p + "\n") }
+            for p in plan.problems { stderr.write(TerminalText.escape(p) + "\n") }
             return .success((session, plan))
         } catch {
             if error.status == 0 { return .failure(.init(0)) }
@@ -44,22 +51,47 @@ extension Runner {
         }
     }
 
-    /// What every command does first: prepare the session, run it with `filters` and check the
-    /// report; the exit status is thrown when the command must stop.
-    func report(_ common: Common, filters: Session.Filters?) throws(ExitStatus) -> Report {
+    /// What every command does first: prepare the session, refuse outputs that would overwrite
+    /// one of the run's inputs, run it with `filters` and print the files' problems; the exit
+    /// status is thrown when the command must stop.
+    func report(_ common: Common, filters: Session.Filters?, outputs: [String?] = [], baseline: String? = nil) throws(ExitStatus) -> Report {
         let (session, plan) = try prepare(common).get()
+        if let refused = refuseOverwritingInputs(outputs, plan, baseline: baseline) { throw ExitStatus(refused) }
         let report = session.run(plan, filters: filters)
-        if let status = check(report, quiet: common.quiet) { throw status }
+        printProblems(report, quiet: common.quiet)
         return report
     }
 
-    /// Prints the files' own problems; exit 2 when a file could not be linted at all.
-    func check(_ report: Report, quiet: Bool) -> ExitStatus? {
-        for p in report.problems where p.kind != .failure && (!quiet || p.kind == .unavailable) { stderr.write(p.rendered + "\n") }
-        let fatal = Set(report.failures.map(\.rendered))
-        guard !fatal.isEmpty else { return nil }
-        for f in fatal.sorted() { stderr.write(f + "\n") }
-        return ExitStatus(2)
+    /// Exit 2 when an output path (`-o`, `--write-baseline`) names a file the run reads.
+    func refuseOverwritingInputs(_ outputs: [String?], _ plan: Session.Plan, baseline: String? = nil) -> Int32? {
+        var inputs: [(what: String, path: String)] = []
+        for g in plan.groups {
+            if let file = g.configuration.file { inputs.append(("the configuration", file)) }
+            inputs += g.configuration.registry.map { ("the registry", $0.source.path) }
+            inputs += g.inputs.compactMap { i in i.readPath.map { ("the linted file", $0) } }
+        }
+        if let baseline { inputs.append(("the baseline", baseline)) }
+        for output in outputs.compactMap({ $0 }) {
+            if let clash = OutputGuard.clash(output: output, inputs: inputs) {
+                return fail("flaglint: refusing to write \(output): it is \(clash), which this run reads")
+            }
+        }
+        return nil
+    }
+
+    /// Prints the files' own problems. A file that could not be linted is named and the others
+    /// are still reported; the command exits 2 at the end (`report.failures`).
+    func printProblems(_ report: Report, quiet: Bool) {
+        for p in report.problems where !quiet || p.kind == .unavailable || p.kind == .failure {
+            stderr.write(TerminalText.escape(p.rendered) + "\n")
+        }
+    }
+
+    /// "N files could not be linted" and exit 2, when some could not.
+    func failedFiles(_ report: Report) -> Int32? {
+        let failed = report.failures.count
+        guard failed > 0 else { return nil }
+        return fail("flaglint: \(failed) file\(failed == 1 ? "" : "s") could not be linted (see above)")
     }
 
     public func lint(_ options: Options) -> Int32 {
@@ -80,12 +112,14 @@ extension Runner {
             do { filters.changedLines = try GitChangedLines.since(ref, workingDirectory: cwd) } catch { return fail("flaglint: \(error)") }
         }
         let report: Report
-        do { report = try self.report(common, filters: filters) } catch { return error.code }
+        do {
+            report = try self.report(common, filters: filters, outputs: [common.output, options.writeBaseline], baseline: options.baseline)
+        } catch { return error.code }
         let findings = report.findings
-        // Files that could not be linted (libclang missing): the report covers the others, the
-        // exit status is 2, and no baseline is written from a partial run.
+        // Files that could not be linted (unreadable, libclang missing): the report covers the
+        // others, the exit status is 2, and no baseline is written from a partial run.
         let incomplete = !report.unavailable.isEmpty
-        if let path = options.writeBaseline, incomplete {
+        if let path = options.writeBaseline, incomplete || !report.failures.isEmpty {
             return fail("flaglint: not writing the baseline \(path): some files could not be linted (see above)")
         }
         if let path = options.writeBaseline {
@@ -114,6 +148,7 @@ extension Runner {
         // Statistics and the summary go to stderr whatever the format; -q drops only the summary.
         if options.statistics { stderr.write(TextReporter.statistics(lintReport)) }
         if !common.quiet { stderr.write(TextReporter.summary(lintReport) + "\n") }
+        if let failed = failedFiles(report) { return failed }
         if incomplete {
             if !common.quiet {
                 let n = report.unavailable.count
@@ -136,7 +171,7 @@ extension Runner {
             return fail("flaglint: `flags` writes text, json, markdown or html, not `\(format)`")
         }
         let report: Report
-        do { report = try self.report(common, filters: nil) } catch { return error.code }
+        do { report = try self.report(common, filters: nil, outputs: [common.output]) } catch { return error.code }
         let registry = report.groups.lazy.compactMap(\.registry).first
         let staleDays = report.groups.first?.settings.rules[StaleFlagRule.id]?.days ?? Lifecycle.defaultStaleDays
         let inventory = FlagInventory(references: report.references, registry: registry, today: report.today, staleDays: staleDays)
@@ -147,7 +182,9 @@ extension Runner {
         case "html": document = HTMLFlagsReporter(staleDays: staleDays).render(inventory, findings: report.findings)
         default: document = FlagsTextReporter().render(inventory)
         }
-        return emit(document, to: common.output) && report.unavailable.isEmpty ? 0 : 2
+        guard emit(document, to: common.output) else { return 2 }
+        if let failed = failedFiles(report) { return failed }
+        return report.unavailable.isEmpty ? 0 : 2
     }
 
     /// `flaglint baseline prune --baseline FILE [PATH ...]`: drops entries that no longer match.
@@ -156,9 +193,9 @@ extension Runner {
         let old: Baseline
         do { old = try BaselineFile.read(path) } catch { return fail("flaglint: \(error)") }
         let report: Report
-        do { report = try self.report(common, filters: Session.Filters()) } catch { return error.code }
+        do { report = try self.report(common, filters: Session.Filters(), outputs: [path]) } catch { return error.code }
         // A partial run would drop the entries of the files it could not lint.
-        if !report.unavailable.isEmpty {
+        if !report.unavailable.isEmpty || !report.failures.isEmpty {
             return fail("flaglint: not pruning \(path): some files could not be linted (see above)")
         }
         let mapper = BaselineFile.pathMapper(workingDirectory: cwd, baselinePath: path)
@@ -186,15 +223,20 @@ extension Runner {
         return 0
     }
 
-    private func readStandardInput() -> [UInt8] {
+    private func readStandardInput() -> Result<[UInt8], FileSystem.Failure> {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, 1 << 16) }
-            if n <= 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileSystem.Failure(code: errno))
+            }
+            if n == 0 { break }
+            guard out.count + n <= FileReader.limit else { return .failure(FileSystem.Failure(code: EFBIG)) }
             out.append(contentsOf: chunk[0..<n])
         }
-        return out
+        return .success(out)
     }
 }
 

@@ -177,8 +177,8 @@ public struct Session: Sendable {
                 inline = try NativeRegistry.records(flagsNode: flags.node(), path: flags.path)
             }
             return try Registry.load(sources: config.registry.map(\.source), inline: inline) { path in
-                guard let bytes = FileReader.read(path) else { throw SessionError("no such file or not readable") }
-                return String(decoding: bytes, as: UTF8.self)
+                // Registries are data files: 64 MB is far beyond any real one.
+                String(decoding: try FileReader.load(path, limit: 64 << 20).get(), as: UTF8.self)
             }
         } catch {
             // Configuration made registry paths absolute; messages show them as the user sees them.
@@ -210,6 +210,9 @@ public struct Session: Sendable {
             if let d = config.integerOption("days", ofRule: id) { s.days = d }
             if let u = config.severityOption("unverifiable", ofRule: id) { s.unverifiable = u.severity }
             rules[id] = s
+        }
+        if let db = config.compileCommands, let problem = CFamilyFrontend.problem(withDatabase: db.value) {
+            throw SessionError(db.location.error("`compile_commands`: \(problem)").description)
         }
         var context = FrontendContext(defines: config.defines, compileCommands: config.compileCommands?.value,
                                       currentDirectory: settings.currentDirectory, environment: settings.environment)

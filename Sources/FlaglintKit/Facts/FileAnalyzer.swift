@@ -97,11 +97,12 @@ public struct FileAnalyzer: Sendable {
         if let c = input.contents {
             bytes = c
         } else if let p = input.readPath {
-            guard let b = FileReader.read(p) else {
-                facts.problems.append(Problem(.failure, path: input.displayPath, "cannot read file"))
+            switch FileReader.load(p) {
+            case let .success(b): bytes = b
+            case let .failure(why):
+                facts.problems.append(Problem(.failure, path: input.displayPath, "cannot read file: \(why)"))
                 return facts
             }
-            bytes = b
         } else {
             return facts
         }
@@ -156,28 +157,23 @@ public struct FileAnalyzer: Sendable {
     }
 }
 
-/// Reads a whole file; nil when it cannot be read (missing, a directory, no permission).
+/// Reads a source file: a regular file of at most `limit` bytes, never a FIFO or a device.
 public enum FileReader {
+    /// Far beyond any source file; small enough that a runaway file fails with a message.
+    public static let limit = 1 << 30
+
+    public static func read(_ path: String) -> [UInt8]? { try? load(path).get() }
+
     /// A regular file of at most `limit` bytes; nil for anything else.
-    public static func readRegular(_ path: String, limit: Int) -> [UInt8]? {
-        guard let status = FileStatus.of(path), status.size <= Int64(limit) else { return nil }
-        return read(path)
+    public static func readRegular(_ path: String, limit: Int) -> [UInt8]? { try? load(path, limit: limit).get() }
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
     }
 
-    public static func read(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 1 << 16, f) }
-            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
-            if n < 1 << 16 {
-                if ferror(f) != 0 { return nil }
-                break
-            }
-        }
-        return out
+    /// The bytes, or why they cannot be read (`no such file`, `not a regular file (a FIFO)`).
+    public static func load(_ path: String, limit: Int = FileReader.limit) -> Result<[UInt8], Failure> {
+        FileSystem.readFile(path, limit: limit).mapError { Failure(description: $0.description) }
     }
 }
 

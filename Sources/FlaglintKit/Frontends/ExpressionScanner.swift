@@ -124,10 +124,15 @@ public struct ExpressionScanner {
 
     /// False only when no token of `r`, at any depth, is a short-circuit operator or a
     /// conditional opener: then scanning `r` would report nothing.
+    /// Bodies (`{ ... }` in Swift and the C family) are skipped: the frontend scans their
+    /// statements itself, and looking inside would make nested closures quadratic.
     private func mayHoldControl(_ r: Range<Int>) -> Bool {
-        for i in r {
-            if tokens[i].kind == .string || tokens[i].kind == .number { continue }
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if tokens[i].kind == .string || tokens[i].kind == .number { i += 1; continue }
+            if isBody(i), let end = groupEnd(i, limit: r.upperBound) { i = end; continue }
             if shortCircuit.contains(tokens[i].text) || isQuestion(i) { return true }
+            i += 1
         }
         return false
     }

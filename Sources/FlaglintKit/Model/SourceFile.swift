@@ -14,9 +14,11 @@ public struct SourceFile: Sendable {
         self.path = path
         self.language = language
         self.bytes = bytes
-        var starts = [0]
+        // A UTF-8 byte order mark is not text: line 1 starts after it, so it is no column.
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var starts = [bom]
         starts.reserveCapacity(bytes.count / 32 + 1)
-        var i = 0
+        var i = bom
         let n = bytes.count
         while i < n {
             let b = bytes[i]

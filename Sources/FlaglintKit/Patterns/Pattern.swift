@@ -172,6 +172,9 @@ struct PatternParser {
             let (t, col) = toks[pos]
             switch t {
             case let .ident(s):
+                if case .arguments? = elements.last {
+                    throw PatternError("unexpected `\(s)` after an argument list (a pattern continues with `.` or ends there)", column: col)
+                }
                 elements.append(try identElement(s, column: col, afterAccess: elements.last == .access))
                 pos += 1
             case let .meta(m, optional):
@@ -204,6 +207,8 @@ struct PatternParser {
                     throw PatternError("an argument list must follow a name", column: col)
                 }
                 elements.append(try parseArguments())
+            case let .punct(p) where p == ")" || p == "]" || p == "}":
+                throw PatternError("unbalanced `\(p)`", column: col)
             case let .punct(p):
                 elements.append(.literal(p))
                 pos += 1

@@ -484,10 +484,19 @@ public struct PatternMatcher {
         let starred = actual.filter { $0.star > 0 }
         var local = bindings
         var usedKeywords = Set<String>()
+        // Arguments after `...` are the last positional ones (`f($A, ..., $KEY)` binds the
+        // key to the last argument), as in Swift; those before it are the first ones.
+        let before = pattern.firstIndex { $0.value == .ellipsis } ?? fixed.count
+        let after = fixed.count - before
+        func position(_ i: Int) -> Int? {
+            if i < before { return i < positional.count ? i : nil }
+            let p = positional.count - after + (i - before)
+            return p >= before && p < positional.count ? p : nil
+        }
         for (i, pa) in fixed.enumerated() {
-            if i < positional.count {
-                guard valueMatches(pa.value, positional[positional.startIndex + i]) else { return false }
-                bind(pa.value, positional[positional.startIndex + i], &local)
+            if let p = position(i) {
+                guard valueMatches(pa.value, positional[positional.startIndex + p]) else { return false }
+                bind(pa.value, positional[positional.startIndex + p], &local)
             } else if let kw = pa.label, let a = keywords.first(where: { $0.label == kw }) {
                 guard valueMatches(pa.value, a) else { return false }
                 bind(pa.value, a, &local)

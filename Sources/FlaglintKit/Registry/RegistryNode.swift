@@ -141,6 +141,9 @@ public struct RegistryNode: Sendable {
 extension RegistryNode {
     /// Parses a YAML document; `nil` for an empty one.
     public static func parseYAML(_ text: String, path: String) throws(RegistryError) -> RegistryNode? {
+        if let deep = YAMLNesting.firstTooDeepLine(in: text) {
+            throw RegistryError(path: path, line: deep, column: 1, message: "invalid YAML: nesting deeper than \(YAMLNesting.limit) levels")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -155,16 +158,23 @@ extension RegistryNode {
 
     /// Converts a Yams node (for instance the `flags:` value of `.lint.yml`).
     public init(yaml node: Node, path: String) throws(RegistryError) {
-        self = try RegistryNode.convert(node, path: path, depth: 0)
+        var budget = ConfigReader.nodeBudget
+        self = try RegistryNode.convert(node, path: path, depth: 0, budget: &budget)
     }
 
     private static func location(_ node: Node, _ path: String) -> RegistryLocation {
         RegistryLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    private static func convert(_ node: Node, path: String, depth: Int) throws(RegistryError) -> RegistryNode {
+    /// `budget` counts nodes after alias expansion, as for `.lint.yml`: a few hundred bytes of
+    /// nested aliases ("billion laughs") would otherwise expand to gigabytes.
+    private static func convert(_ node: Node, path: String, depth: Int, budget: inout Int) throws(RegistryError) -> RegistryNode {
         let here = location(node, path)
         guard depth < 256 else { throw RegistryError(at: here, "nested too deeply") }
+        budget -= 1
+        guard budget >= 0 else {
+            throw RegistryError(at: here, "the document is too large (more than \(ConfigReader.nodeBudget) YAML nodes after expanding aliases)")
+        }
         switch node {
         case let .scalar(scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
@@ -178,7 +188,7 @@ extension RegistryNode {
             }
         case let .sequence(sequence):
             var items: [RegistryNode] = []
-            for item in sequence { items.append(try convert(item, path: path, depth: depth + 1)) }
+            for item in sequence { items.append(try convert(item, path: path, depth: depth + 1, budget: &budget)) }
             return RegistryNode(.sequence(items), at: here)
         case let .mapping(mapping):
             var entries: [Entry] = []
@@ -192,7 +202,7 @@ extension RegistryNode {
                     throw RegistryError(at: keyLocation, "duplicate key `\(name)` (first at line \(first.line))")
                 }
                 seen[name] = keyLocation
-                entries.append(Entry(key: name, keyLocation: keyLocation, value: try convert(value, path: path, depth: depth + 1)))
+                entries.append(Entry(key: name, keyLocation: keyLocation, value: try convert(value, path: path, depth: depth + 1, budget: &budget)))
             }
             return RegistryNode(.mapping(entries), at: here)
         }

@@ -81,7 +81,9 @@ extension Registry {
                 text = try read(source.path)
             } catch {
                 let at = source.declaredAt ?? RegistryLocation(path: source.path, line: 1, column: 1)
-                throw RegistryError(at: at, "cannot read registry `\(source.path)`: \(error)")
+                // The path is the configuration's, not the file's content: shown whole, unquoted.
+                let shown = PathName.display(source.path, currentDirectory: FileSystem.currentDirectory())
+                throw RegistryError(at: at, "cannot read registry \(shown): \(error)")
             }
             for record in try source.records(text: text) { try registry.add(record) }
         }

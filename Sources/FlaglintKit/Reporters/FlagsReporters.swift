@@ -45,12 +45,13 @@ public struct FlagsTextReporter: Sendable {
             if let r = f.removed { head += "  removed \(r)" }
             if let o = f.owner { head += "  owner: \(o)" }
             if f.references.isEmpty { head += "  (no references in code)" }
-            out += head + "\n"
+            out += TerminalText.escape(head) + "\n"
             for r in f.references {
-                out += "    \(r.path):\(r.line):\(r.column)  \(r.sdk)  default: \(r.default)"
+                let line = "    \(r.path):\(r.line):\(r.column)  \(r.sdk)  default: \(r.default)"
                     + (r.expression != f.displayName ? "  as `\(r.expression)`" : "")
                     + (r.constant.map { "  (constant \($0.name) at \($0.path):\($0.line))" } ?? "")
-                    + (r.fromIdentifier.map { "  (named after `\($0.identifier)` by key_from_identifier \($0.template): declaration not found)" } ?? "") + "\n"
+                    + (r.fromIdentifier.map { "  (named after `\($0.identifier)` by key_from_identifier \($0.template): declaration not found)" } ?? "")
+                out += TerminalText.escape(line) + "\n"
             }
         }
         return out

@@ -20,7 +20,8 @@ public struct GitHubReporter: Reporter {
         return "::\(level) \(list)::\(escapeData(f.message))\n"
     }
 
-    /// Data ends at the line end, so only `%` and line breaks need escaping.
+    /// Data ends at the line end, so `%` and line breaks are percent-escaped; other control
+    /// characters (ESC, C1) are written as visible escapes, as in text output.
     public static func escapeData(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
@@ -28,6 +29,7 @@ public struct GitHubReporter: Reporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
+            case _ where TerminalText.needsEscape(scalar): out += TerminalText.escape(String(scalar))
             default: out.unicodeScalars.append(scalar)
             }
         }

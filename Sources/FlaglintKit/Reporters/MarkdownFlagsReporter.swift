@@ -78,13 +78,13 @@ public struct MarkdownFlagsReporter: Sendable {
 
     /// Inline code that survives backticks and pipes inside the text.
     func code(_ text: String) -> String {
-        let escaped = text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
+        let escaped = TerminalText.escape(text.replacingAll("|", with: "\\|").replacingAll("\n", with: " "))
         let fence = escaped.contains("`") ? "``" : "`"
         let pad = escaped.hasPrefix("`") || escaped.hasSuffix("`") ? " " : ""
         return fence + pad + escaped + pad + fence
     }
 
-    func cell(_ text: String) -> String { text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ") }
+    func cell(_ text: String) -> String { TerminalText.escape(text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")) }
 }
 
 private extension String {

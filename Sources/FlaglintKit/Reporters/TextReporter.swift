@@ -11,9 +11,10 @@ public struct TextReporter: Reporter {
         var out = ""
         for f in report.unsuppressed {
             let level = f.severity == .error ? paint("error", "1;31") : paint("warning", "1;33")
-            out += "\(paint("\(f.path):\(f.line):\(f.column):", "1")) \(level): \(f.message) \(paint("[\(f.rule)]", "2"))\n"
+            let e = TerminalText.escape
+            out += "\(paint("\(e(f.path)):\(f.line):\(f.column):", "1")) \(level): \(e(f.message)) \(paint("[\(e(f.rule))]", "2"))\n"
             for r in f.related {
-                out += "\(paint("\(r.path):\(r.line):\(r.column):", "1")) \(paint("note", "1;36")): \(r.message ?? "related location")\n"
+                out += "\(paint("\(e(r.path)):\(r.line):\(r.column):", "1")) \(paint("note", "1;36")): \(e(r.message ?? "related location"))\n"
             }
         }
         return out

@@ -94,6 +94,9 @@ public struct NestedFlagRule: FileRule {
                 """),
         ])
 
+    /// Controlling flags named (message and related locations) per finding.
+    static let listedControllers = 20
+
     public init() {}
 
     public func check(_ file: FileFacts, _ context: RuleContext) -> [Finding] {
@@ -112,11 +115,15 @@ public struct NestedFlagRule: FileRule {
             }
             guard nearest.count > context.settings.maxDepth else { continue }
             let chain = nearest.sorted { evaluations[$0.value.evaluation].evaluation.anchor < evaluations[$1.value.evaluation].evaluation.anchor }
-            let related = chain.map { name, c -> RelatedLocation in
+            // Output stays linear in the file: past `listedControllers` the finding names the
+            // count of the rest instead of each (exact depth, bounded text).
+            let listed = chain.prefix(Self.listedControllers)
+            let related = listed.map { name, c -> RelatedLocation in
                 let loc = evaluations[c.evaluation].start
                 return RelatedLocation(path: file.path, line: loc.line, column: loc.column, flag: name, message: "controlled by flag `\(name)`")
             }
-            let names = chain.map { "`\($0.key)`" }.joined(separator: ", ")
+            var names = listed.map { "`\($0.key)`" }.joined(separator: ", ")
+            if chain.count > listed.count { names += ", and \(chain.count - listed.count) more not listed" }
             let message = "flag `\(own)` is nested inside \(chain.count) other flags (\(names)); at most \(context.settings.maxDepth) allowed"
             findings.append(finding(file, e, severity: severity, flag: own, message: message, related: related))
         }

@@ -50,56 +50,91 @@ public struct InSourceSuppressions: Sendable, Equatable, Codable {
     /// reason) and appends `unused-suppression` findings; the result is in `Finding.ordered` order.
     public func apply(to findings: [Finding], path: String, context: Context) -> [Finding] {
         var used = Set<UsedKey>()
-        var result = findings.map { suppress($0, used: &used, explicitOnly: false) }
+        var indexes = Indexes()
+        var result = findings.map { suppress($0, used: &used, explicitOnly: false, indexes: &indexes) }
 
         if let severity = context.unusedSeverity, context.activeRules.contains(UnusedSuppressionRule.id) {
             let problems = unusedFindings(used: used, path: path, context: context, severity: severity)
             // Only directives naming the rule itself may silence these reports.
             var usedForUnused = Set<UsedKey>()
-            result += problems.map { suppress($0, used: &usedForUnused, explicitOnly: true) }
+            result += problems.map { suppress($0, used: &usedForUnused, explicitOnly: true, indexes: &indexes) }
         }
         return result.sorted(by: Finding.ordered)
     }
+
+    static let unknownNamesReported = 10
 
     struct UsedKey: Hashable {
         var directive: Int
         var rule: String
     }
 
-    private func suppress(_ finding: Finding, used: inout Set<UsedKey>, explicitOnly: Bool) -> Finding {
-        guard finding.suppression == nil, let (index, name) = coveringDirective(finding, explicitOnly: explicitOnly) else { return finding }
+    private func suppress(_ finding: Finding, used: inout Set<UsedKey>, explicitOnly: Bool, indexes: inout Indexes) -> Finding {
+        guard finding.suppression == nil else { return finding }
+        let key = Indexes.Key(rule: finding.rule, explicitOnly: explicitOnly)
+        if indexes.byRule[key] == nil { indexes.byRule[key] = RuleIndex(directives, rule: finding.rule, explicitOnly: explicitOnly) }
+        guard let (index, name) = indexes.byRule[key]!.covering(finding) else { return finding }
         used.insert(UsedKey(directive: index, rule: name))
         var suppressed = finding
         suppressed.suppression = Finding.Suppression(kind: .inSource, justification: directives[index].reason)
         return suppressed
     }
 
-    /// The directive that suppresses `finding`, and the rule name in it that matched.
-    func coveringDirective(_ finding: Finding, explicitOnly: Bool) -> (Int, String)? {
-        func name(_ d: SuppressionDirective) -> String? {
-            if d.rules.contains(finding.rule) { return finding.rule }
-            return !explicitOnly && d.rules.contains("all") ? "all" : nil
+    /// One `RuleIndex` per rule that has findings, built on first use.
+    struct Indexes {
+        struct Key: Hashable {
+            var rule: String
+            var explicitOnly: Bool
         }
-        for (i, d) in directives.enumerated() {
-            guard let n = name(d) else { continue }
-            if d.kind == .disableLine && finding.line == d.start.line { return (i, n) }
-            if d.kind == .disableNextLine && finding.line == d.end.line + 1 { return (i, n) }
-        }
-        // Blocks: the last `disable`/`enable` for this rule before the finding decides.
-        var open: (Int, String)?
-        for (i, d) in directives.enumerated() where d.kind == .disable || d.kind == .enable {
-            guard (d.start.line, d.start.column) <= (finding.line, finding.column) else { break }
-            if d.kind == .disable, let n = name(d) {
-                open = (i, n)
-            } else if d.kind == .enable && d.covers(finding.rule) {
-                open = nil
+        var byRule: [Key: RuleIndex] = [:]
+    }
+
+    /// The directives that can cover one rule's findings, indexed so that each finding costs
+    /// a lookup and a binary search, not a pass over every directive (thousands of
+    /// suppression comments in one file would otherwise be quadratic).
+    struct RuleIndex {
+        /// Line → the first line directive covering that line: `disable-line` on its own line,
+        /// `disable-next-line` on the line after it ends.
+        var lines: [Int: (Int, String)] = [:]
+        /// `disable` and `enable` events for the rule, in file order: the last one before a
+        /// finding decides.
+        var blocks: [(line: Int, column: Int, directive: Int, name: String?)] = []
+        var file: (Int, String)?
+
+        init(_ directives: [SuppressionDirective], rule: String, explicitOnly: Bool) {
+            func name(_ d: SuppressionDirective) -> String? {
+                if d.rules.contains(rule) { return rule }
+                return !explicitOnly && d.rules.contains("all") ? "all" : nil
             }
+            for (i, d) in directives.enumerated() {
+                switch d.kind {
+                case .disableLine, .disableNextLine:
+                    guard let n = name(d) else { continue }
+                    let line = d.kind == .disableLine ? d.start.line : d.end.line + 1
+                    if lines[line] == nil { lines[line] = (i, n) }
+                case .disable:
+                    if let n = name(d) { blocks.append((d.start.line, d.start.column, i, n)) }
+                case .enable:
+                    if d.covers(rule) { blocks.append((d.start.line, d.start.column, i, nil)) }
+                case .disableFile:
+                    if file == nil, let n = name(d) { file = (i, n) }
+                }
+            }
+            // Comments arrive in file order; a stable sort keeps it so whatever the frontend did.
+            blocks = blocks.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }.map(\.element)
         }
-        if let open { return open }
-        for (i, d) in directives.enumerated() where d.kind == .disableFile {
-            if let n = name(d) { return (i, n) }
+
+        func covering(_ finding: Finding) -> (Int, String)? {
+            if let hit = lines[finding.line] { return hit }
+            // The last block event at or before the finding.
+            var low = 0, high = blocks.count
+            while low < high {
+                let mid = (low + high) / 2
+                if (blocks[mid].line, blocks[mid].column) <= (finding.line, finding.column) { low = mid + 1 } else { high = mid }
+            }
+            if low > 0, let n = blocks[low - 1].name { return (blocks[low - 1].directive, n) }
+            return file
         }
-        return nil
     }
 
     private func unusedFindings(used: Set<UsedKey>, path: String, context: Context, severity: Severity) -> [Finding] {
@@ -115,11 +150,17 @@ public struct InSourceSuppressions: Sendable, Equatable, Codable {
         }
         for (i, d) in directives.enumerated() {
             let written = "`flaglint:\(d.kind.rawValue)`"
+            // One finding per unknown name, up to a few; past that one finding counts the rest,
+            // so a comment listing thousands of names cannot multiply the report.
+            let unknown = d.rules.filter { $0 != "all" && !context.knownRules.contains($0) }
+            for rule in unknown.prefix(Self.unknownNamesReported) {
+                report(d.start, d.end, d.lineText, "\(written) names unknown rule `\(rule)`")
+            }
+            if unknown.count > Self.unknownNamesReported {
+                report(d.start, d.end, d.lineText, "\(written) names \(unknown.count - Self.unknownNamesReported) more unknown rules")
+            }
             for rule in d.rules {
-                if rule != "all" && !context.knownRules.contains(rule) {
-                    report(d.start, d.end, d.lineText, "\(written) names unknown rule `\(rule)`")
-                    continue
-                }
+                if rule != "all" && !context.knownRules.contains(rule) { continue }
                 // `enable` only ends a block; it suppresses nothing by itself.
                 if d.kind == .enable || used.contains(UsedKey(directive: i, rule: rule)) { continue }
                 if rule != "all" && !context.activeRules.contains(rule) { continue }

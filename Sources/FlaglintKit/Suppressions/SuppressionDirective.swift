@@ -30,7 +30,10 @@ public struct SuppressionDirective: Sendable, Equatable, Codable {
 
     public init(kind: Kind, rules: [String], reason: String? = nil, start: SourceLocation, end: SourceLocation, lineText: String = "") {
         self.kind = kind
-        self.rules = rules.isEmpty ? ["all"] : rules
+        // A name written twice counts once (a comment may repeat one name 100,000 times).
+        var seen = Set<String>()
+        let distinct = rules.filter { seen.insert($0).inserted }
+        self.rules = distinct.isEmpty ? ["all"] : distinct
         self.reason = reason
         self.start = start
         self.end = end
@@ -59,7 +62,7 @@ public enum SuppressionParser {
         var malformed: [MalformedSuppression] = []
         for comment in comments where mentionsMarker(comment.text) {
             let start = source.location(at: comment.start), end = source.location(at: comment.end)
-            let lineText = source.lineText(start.line)
+            let lineText = source.lineText(start.line, limit: SourceFile.maxLineText)
             // A block comment may hold one directive per line; `#`/`//` comments hold one line.
             for line in comment.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
                 guard let body = directiveText(in: String(line)) else { continue }

@@ -12,7 +12,7 @@ func cFamilyBenchmark() throws {
     let lines = sources.reduce(0) { $0 + $1.lineStarts.count }
     let evaluators = CFamilyCatalogue.loaded.evaluators
     for clang in TestLibclang.all {
-        let invocation = CFamilyFrontend.invocation(for: "/tmp/bench/x.cpp", language: .cpp, context: FrontendContext())
+        let (invocation, _) = CFamilyFrontend.invocation(for: "/tmp/bench/x.cpp", language: .cpp, context: FrontendContext())
         let t0 = Date()
         for s in sources {
             _ = ClangLexer.lexNow(s.bytes, invocation: ClangInvocation(path: s.path, arguments: invocation.arguments, singleFile: true), clang: clang)

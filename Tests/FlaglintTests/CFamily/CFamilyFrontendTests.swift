@@ -190,10 +190,11 @@ struct CFamilyControlTreeTests {
 struct CFamilyRobustnessTests {
     @Test func aParsePastItsDeadlineIsReportedAndSkipped() {
         let big = Array(String(repeating: "int a = f(1) + g(2);\n", count: 100_000).utf8)
-        let invocation = CFamilyFrontend.invocation(for: "/tmp/flaglint-deadline.c", language: .c, context: FrontendContext())
+        let (invocation, _) = CFamilyFrontend.invocation(for: "/tmp/flaglint-deadline.c", language: .c, context: FrontendContext())
         let r = ClangLexer.lex(big, invocation: invocation, clang: TestLibclang.any, timeout: 0.001)
         #expect(r.tokens.isEmpty)
-        #expect(r.diagnostics.first?.message.contains("did not finish") == true)
+        // A failure of the run (exit 2), not a diagnostic beside "No problems found".
+        #expect(r.failure?.contains("did not finish") == true)
     }
 
     @Test func hostileBytesNeverCrash() throws {
@@ -209,6 +210,14 @@ struct CFamilyRobustnessTests {
             let m = try CFamilyFrontend(libclang: TestLibclang.any).parse(source, context: FrontendContext())
             for t in m.tokens { #expect(t.start <= t.end && t.end <= bytes.count) }
         }
+        // Past the nesting limit a file is refused before libclang sees it (issue 16: libclang
+        // recursed once per level and took the whole run down near 90,000 levels).
+        let deep = SourceFile(path: "/tmp/flaglint-deep.c", language: .c,
+                              bytes: Array(repeating: UInt8(ascii: "{"), count: CFamilyFrontend.nestingLimit + 1))
+        #expect(throws: CFamilyFailure.self) { try CFamilyFrontend(libclang: TestLibclang.any).parse(deep, context: FrontendContext()) }
+        // Comments and literals do not count.
+        let quoted = Array(("/* " + String(repeating: "{", count: 50_000) + " */ char *s = \"" + String(repeating: "(", count: 50_000) + "\";").utf8)
+        #expect(CFamilyFrontend.lineBeyondNestingLimit(quoted) == nil)
     }
 }
 

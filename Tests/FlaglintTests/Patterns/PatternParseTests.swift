@@ -110,3 +110,19 @@ import Testing
         #expect(!Prefilter(names: []).matches(Array("variation".utf8)))
     }
 }
+
+/// Issue 16: a pattern means exactly what it says, or is rejected.
+@Suite struct PatternStrictnessTests {
+    @Test(arguments: ["f($KEY)) x ]", "f($KEY) x", "f($KEY)]", "f($KEY)}"])
+    func trailingGarbageIsRejected(_ text: String) {
+        #expect(throws: PatternError.self) { try Pattern.parse(text) }
+    }
+
+    @Test func pythonArgumentsAfterAnEllipsisBindFromTheEnd() throws {
+        let pattern = try Pattern.parse("f($A, ..., $KEY)")
+        let evaluator = EvaluatorDefinition(info: EvaluatorInfo(sdk: "custom", pattern: pattern.text), languages: [.python],
+                                            pattern: pattern, origin: "test")
+        let r = TestLinter.lint("f(a, b, \"k\")\nf(\"only\")\n", language: .python, evaluators: [evaluator])
+        #expect(r.evaluations.map(\.key.expression) == ["\"k\""])
+    }
+}

@@ -68,7 +68,7 @@ import Yams
         #expect(error?.line == 4)
         #expect(error?.column == 5)
         #expect(error?.path == ".lint.yml")
-        #expect(error?.message.hasSuffix("missing.json`: no such file") == true)
+        #expect(error?.message.hasSuffix("missing.json: no such file") == true)
     }
 
     @Test(arguments: [

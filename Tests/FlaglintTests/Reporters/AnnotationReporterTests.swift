@@ -16,7 +16,7 @@ import Testing
         #expect(lines.count == 4)
         #expect(lines[0].hasPrefix("::error file=Sources/App/Checkout.swift,line=10,col=16,endLine=10,endColumn=70,title=flaglint%3A nested-flag::"))
         #expect(lines[1].hasPrefix("::warning file=Sources/App/Checkout.swift,line=13,"))
-        #expect(lines[2] == "::warning file=Sources/Légacy code/Old Flags.swift,line=2,endLine=3,title=flaglint%3A dynamic-flag-key::key `k` is 100%25 dynamic: a, b: c%0Asecond line <&\"> \u{01}end")
+        #expect(lines[2] == "::warning file=Sources/Légacy code/Old Flags.swift,line=2,endLine=3,title=flaglint%3A dynamic-flag-key::key `k` is 100%25 dynamic: a, b: c%0Asecond line <&\"> \\x01end")
         #expect(!lines.joined().contains("app/flags.py,line=4"))
     }
 }

@@ -17,6 +17,9 @@ struct ClangLexResult: Sendable {
     var diagnostics: [FrontendDiagnostic] = []
     /// String macros of the headers the file includes (compilation-database runs only).
     var headerMacros: [HeaderMacro] = []
+    /// Why the file could not be read at all (libclang's deadline passed, nesting too deep):
+    /// the file is a failure of the run, not a file without findings.
+    var failure: String?
 }
 
 /// `#define NAME "literal"` in an included header.
@@ -78,7 +81,7 @@ enum ClangLexer {
         if box.done.wait(timeout: .now() + timeout) == .timedOut {
             // The worker stays stuck with the file; it is not handed out again.
             var r = ClangLexResult()
-            r.diagnostics.append(FrontendDiagnostic(.error, "libclang did not finish within \(Int(timeout)) s; file skipped (FLAGLINT_LIBCLANG_TIMEOUT raises the limit)", at: 0))
+            r.failure = "libclang did not finish within \(Int(timeout)) s; file skipped (FLAGLINT_LIBCLANG_TIMEOUT raises the limit)"
             return r
         }
         LexWorker.give(worker)

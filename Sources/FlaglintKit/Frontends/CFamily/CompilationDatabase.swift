@@ -9,10 +9,28 @@ struct CompilationDatabase: Sendable {
 
     init(arguments: [String: [String]]) { self.arguments = arguments }
 
-    /// Reads a database; nil when it is missing or not a JSON array of commands.
-    init?(path: String) {
-        guard let data = FileManager.default.contents(atPath: path),
-              let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return nil }
+    /// Why a database cannot be used: it is missing, not a regular file, not JSON, not an array.
+    struct Failure: Error, Sendable, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Reads a database (a regular file of at most 1 GB holding a JSON array of commands).
+    static func load(path: String) -> Result<CompilationDatabase, Failure> {
+        let bytes: [UInt8]
+        switch FileSystem.readFile(path, limit: 1 << 30) {
+        case let .success(b): bytes = b
+        case let .failure(why): return .failure(Failure(description: "cannot read \(path): \(why)"))
+        }
+        guard let json = try? JSONSerialization.jsonObject(with: Data(bytes)) else {
+            return .failure(Failure(description: "\(path) is not valid JSON"))
+        }
+        guard let list = json as? [Any] else {
+            return .failure(Failure(description: "\(path) is not a JSON array of compile commands"))
+        }
+        return .success(CompilationDatabase(entries: list.compactMap { $0 as? [String: Any] }, path: path))
+    }
+
+    private init(entries list: [[String: Any]], path: String) {
         for entry in list {
             guard let file = entry["file"] as? String else { continue }
             let dir = entry["directory"] as? String ?? (path as NSString).deletingLastPathComponent
@@ -91,15 +109,15 @@ struct CompilationDatabase: Sendable {
 /// Databases are large and shared by every file of a project: each is read once per session.
 final class CompilationDatabaseCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var databases: [String: CompilationDatabase?] = [:]
+    private var databases: [String: Result<CompilationDatabase, CompilationDatabase.Failure>] = [:]
     /// Directory → the database found walking up from it (nil: none).
     private var lookups: [String: String?] = [:]
 
-    func database(at path: String) -> CompilationDatabase? {
+    func database(at path: String) -> Result<CompilationDatabase, CompilationDatabase.Failure> {
         lock.lock()
         if let cached = databases[path] { lock.unlock(); return cached }
         lock.unlock()
-        let db = CompilationDatabase(path: path)
+        let db = CompilationDatabase.load(path: path)
         lock.lock()
         databases[path] = db
         lock.unlock()

@@ -45,6 +45,10 @@ public final class Libclang: @unchecked Sendable {
     }
 
     static func open(_ path: String) -> Result<Libclang, LoadError> {
+        // libclang parses on a thread of its own with a fixed 8 MB stack, which deep nesting
+        // overflows (a SIGSEGV that takes the whole run down). Without threads it parses on
+        // the caller's thread: `ClangLexer.LexWorker`, whose stack flaglint sizes.
+        setenv("LIBCLANG_NOTHREADS", "1", 1)
         var api = FLClangAPI()
         var buffer = [CChar](repeating: 0, count: 512)
         let rc = flaglint_clang_open(path, &api, &buffer, buffer.count)
