@@ -114,7 +114,7 @@ public struct FileAnalyzer: Sendable {
         let language = input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language
         facts.language = language
         if language.isCFamily, let source = input.sourcePath {
-            facts.includes = CIncludes.resolve(CIncludes.quoted(bytes), from: source, searching: settings.frontendContext.includeDirectories,
+            facts.includes = CIncludes.resolve(SurveyImports.includes(in: bytes), from: source, searching: settings.frontendContext.includeDirectories,
                                                currentDirectory: settings.frontendContext.currentDirectory)
         }
         let evaluators = byLanguage[language] ?? []
@@ -209,39 +209,9 @@ final class AtomicCounter: @unchecked Sendable {
     func increment() -> Int { lock.lock(); defer { value += 1; lock.unlock() }; return value }
 }
 
-/// `#include "..."` and `#import "..."` lines, and the project files they name: how a C-family
-/// file's translation unit is known without a compilation database.
+/// The project files a C-family file's `#include`/`#import` lines name (read by
+/// `SurveyImports.includes`): how its translation unit is known without a compilation database.
 enum CIncludes {
-    /// The quoted names, in order (angle-bracket includes are system headers).
-    static func quoted(_ bytes: [UInt8]) -> [String] {
-        var out: [String] = []
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            // At a line start: skip blanks, look for `#`, then `include`/`import`, then `"`.
-            var j = i
-            while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-            if j < n, bytes[j] == UInt8(ascii: "#") {
-                j += 1
-                while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-                var k = j
-                while k < n, bytes[k] >= UInt8(ascii: "a"), bytes[k] <= UInt8(ascii: "z") || bytes[k] == UInt8(ascii: "_") { k += 1 }
-                let word = String(decoding: bytes[j..<k], as: UTF8.self)
-                if word == "include" || word == "import" || word == "include_next" {
-                    while k < n, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
-                    if k < n, bytes[k] == UInt8(ascii: "\"") {
-                        var e = k + 1
-                        while e < n, bytes[e] != UInt8(ascii: "\""), bytes[e] != 0x0A { e += 1 }
-                        if e < n, bytes[e] == UInt8(ascii: "\""), e > k + 1 { out.append(String(decoding: bytes[(k + 1)..<e], as: UTF8.self)) }
-                    }
-                }
-            }
-            while i < n, bytes[i] != 0x0A { i += 1 }
-            i += 1
-        }
-        return out
-    }
-
     /// Each name found beside the including file, else in `directories`, as a display path.
     static func resolve(_ names: [String], from source: String, searching directories: [String], currentDirectory: String) -> [String] {
         guard !names.isEmpty else { return [] }
