@@ -7,7 +7,7 @@ import Glibc
 import Darwin
 #endif
 
-/// What to lint and how to read it: shared by `lint`, `flags` and `baseline prune` (SPEC §1).
+/// What to lint and how to read it: shared by `lint`, `flags` and `baseline prune` (README, Usage).
 struct InputOptions: ParsableArguments {
     @Argument(help: "Files or directories to lint (default: .). Use - for stdin.")
     var paths: [String] = []
@@ -160,7 +160,7 @@ struct Flaglint: ParsableCommand {
         defaultSubcommand: Lint.self)
 }
 
-// SPEC §1: usage errors exit 2, not swift-argument-parser's 64.
+// README, Usage: usage errors exit 2, not swift-argument-parser's 64.
 do {
     var command = try Flaglint.parseAsRoot()
     try command.run()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# C-family throughput benchmark (SPEC §6.3, §9): flaglint's cost per megabyte of C++ against
+# C-family throughput benchmark (docs/semantics.md, C family, §9): flaglint's cost per megabyte of C++ against
 # libclang's own single-file parse plus tokenization of the same files. A script, not a
 # test: nothing here asserts a time.
 #

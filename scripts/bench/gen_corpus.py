@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Deterministic benchmark corpus for flaglint (SPEC §9).
+"""Deterministic benchmark corpus for flaglint (docs/benchmark.md).
 
 Writes realistic-looking Swift, Python and C-family (C, C++, Objective-C) files into OUT:
 classes, methods, control flow, comments and string literals, built from a vocabulary of

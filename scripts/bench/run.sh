@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# flaglint benchmark (SPEC §9): flaglint vs ripgrep (the text-search floor) vs semgrep (the
+# flaglint benchmark (docs/benchmark.md): flaglint vs ripgrep (the text-search floor) vs semgrep (the
 # rules a user would write instead), on a generated ≥1M-line corpus and optionally a real
 # checkout. Prints medians, lines/second, ratios and each tool's match counts. A script,
 # not a test: nothing here asserts a time.

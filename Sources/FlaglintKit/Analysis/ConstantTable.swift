@@ -1,5 +1,5 @@
 /// Named constants visible to key and default expressions: the file's own, and in
-/// other files' top-level constants, read from their facts (SPEC §4.1).
+/// other files' top-level constants, read from their facts (docs/semantics.md).
 public struct ConstantTable: Sendable {
     public struct Entry: Sendable, Equatable {
         public var definition: ConstantDefinition
@@ -258,7 +258,7 @@ public struct ValueResolver: Sendable {
         return .literal(value, expression: expression)
     }
 
-    /// SPEC §4.1 literals, by language.
+    /// docs/semantics.md literals, by language.
     private func literal(_ r: Range<Int>, _ model: FileModel) -> LiteralValue? {
         let toks = r.map { model.tokens[$0] }
         var words = toks.map(\.text)

@@ -7,7 +7,7 @@ public struct Controller: Sendable, Equatable, Codable {
     public var position: Int
 }
 
-/// Computes, for every evaluation of a file, the evaluations that control it (SPEC §4 a–e).
+/// Computes, for every evaluation of a file, the evaluations that control it (docs/semantics.md, Nesting).
 /// Language-neutral: works on the control tree's regions, conditions and assignments.
 public enum ControlAnalysis {
     /// `controllers[i]` lists the checks controlling evaluation `i` (several per flag possible).

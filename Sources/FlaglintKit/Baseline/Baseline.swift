@@ -1,4 +1,4 @@
-/// Known findings a team has accepted for now (`--write-baseline`, `--baseline`; SPEC §7).
+/// Known findings a team has accepted for now (`--write-baseline`, `--baseline`; docs/semantics.md, Suppressions).
 ///
 /// Entries match on what a finding is, not where: (path, rule, flag, normalised source line),
 /// with a count. Moving code keeps it suppressed; a new identical finding beyond the count is

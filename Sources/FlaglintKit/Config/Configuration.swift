@@ -1,6 +1,6 @@
 import Yams
 
-/// A fully validated `.lint.yml` (SPEC §2). Loading either yields all of it or throws a
+/// A fully validated `.lint.yml` (.lint.yml.example). Loading either yields all of it or throws a
 /// `ConfigError`; there is no partially read configuration.
 public struct Configuration: Sendable {
     /// The file it was read from, absolute; `nil` for the built-in defaults.
@@ -102,7 +102,7 @@ public enum RuleOptionValue: Sendable, Hashable {
     case severity(RuleSeverity)
 }
 
-/// A `registry:` entry (SPEC §5).
+/// A `registry:` entry (docs/registry.md).
 public struct RegistryEntry: Sendable, Hashable {
     public typealias Format = RegistryFormat
 

@@ -46,7 +46,7 @@ public enum StdinClassification: Sendable {
     case unsupported
 }
 
-/// Turns PATH arguments into the files to lint (SPEC §1, §2): directories are walked honouring
+/// Turns PATH arguments into the files to lint (README, Usage, §2): directories are walked honouring
 /// the default excludes, `.gitignore`, `.git/info/exclude` and each file's nearest
 /// configuration (`include`/`exclude`, `languages`); files named explicitly are linted even
 /// when excluded unless `forceExclude` (pre-commit) is set.

@@ -1,4 +1,4 @@
-/// Decides what a `.h` file is written in from its content (SPEC §6.3): C unless it shows
+/// Decides what a `.h` file is written in from its content (docs/semantics.md, C family): C unless it shows
 /// C++ syntax (`class X`, `namespace`, `template <`, `::`, `#include <vector>`) or
 /// Objective-C syntax (`@interface`, `@property`, `#import`, ...); both make Objective-C++.
 ///

@@ -1,4 +1,4 @@
-/// SPEC §9 prefilter: a file is only lexed when its bytes contain a name some evaluator
+/// docs/benchmark.md prefilter: a file is only lexed when its bytes contain a name some evaluator
 /// needs. One pass over the bytes with an Aho-Corasick automaton over all the names.
 public struct Prefilter: Sendable {
     /// Dense transition table: `next[state * 256 + byte]`.

@@ -6,7 +6,7 @@ import Darwin
 import Foundation
 
 /// Runs flaglint's commands for the CLI: everything but argument parsing. Each command
-/// returns the process exit code (SPEC §1: 0 clean, 1 findings at the fail level, 2 errors).
+/// returns the process exit code (README, Usage: 0 clean, 1 findings at the fail level, 2 errors).
 public struct Runner: Sendable {
     public struct Common: Sendable {
         public var paths: [String]

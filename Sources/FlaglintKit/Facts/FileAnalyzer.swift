@@ -15,7 +15,7 @@ public struct LintInput: Sendable {
     public var sourcePath: String?
     public var language: Language
     public var contents: [UInt8]?
-    /// A `.h` file: C unless its content shows C++ or Objective-C (SPEC §6.3).
+    /// A `.h` file: C unless its content shows C++ or Objective-C (docs/semantics.md, C family).
     public var detectHeaderLanguage: Bool
 
     public init(displayPath: String, readPath: String?, language: Language, contents: [UInt8]? = nil, detectHeaderLanguage: Bool = false,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The modules and headers a file names in its own import statements, for catalogue entries
-/// with `requires_import:` (SPEC §12.1). One pass over the bytes, line by line:
+/// with `requires_import:` (README, One answer everywhere). One pass over the bytes, line by line:
 ///
 /// - Swift: `import M`, `import M.Sub`, `@testable import M`, `import struct M.T` → `M`, `M.Sub`, ...
 /// - Python: `import a.b, c as d` → `a.b`, `c`; `from a.b import c, d` → `a.b`, `a.b.c`, `a.b.d`

@@ -20,7 +20,7 @@ public struct WrapperSuggestion: Sendable, Equatable {
     public var keySource: String
     /// Whether a wrapper parameter is the fallback (`$DEFAULT` in the pattern).
     public var defaultParameter: String?
-    /// What the wrapper returns when no default is passed (SPEC §3 `fallback`).
+    /// What the wrapper returns when no default is passed (rules/README.md `fallback`).
     public var fallback: EvaluatorInfo.Fallback
     /// Call sites of each pattern in the scanned files (filled by `ProjectSurvey`).
     public var callSites: [Int]

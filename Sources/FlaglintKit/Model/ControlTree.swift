@@ -1,6 +1,6 @@
 /// The language-neutral control structure of one file: which token ranges run only
 /// depending on which conditions. Frontends fill it through `ControlTreeBuilder`, which
-/// holds the semantics of SPEC §4/§4.1 so that every language gets the same rules.
+/// holds the semantics of docs/semantics.md so that every language gets the same rules.
 ///
 /// All ranges are token-index ranges into `FileModel.tokens`.
 public struct ControlTree: Sendable {
@@ -62,7 +62,7 @@ public enum ExitKind: Sendable, Equatable {
     /// `return`, `fatalError(...)`, `abort()`, `exit(...)`: leaves the function.
     case function
     /// `throw`, `raise`: leaves the innermost enclosing `do`/`try` block that has a catch
-    /// clause (SPEC §4.1), else the function.
+    /// clause (docs/semantics.md), else the function.
     case thrown
     /// `break`: leaves the innermost loop, or the innermost `switch` when it is inside one.
     case loop

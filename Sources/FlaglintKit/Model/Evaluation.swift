@@ -5,7 +5,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
     public var evaluator: EvaluatorInfo
     /// Token range of everything the pattern matched.
     public var tokens: Range<Int>
-    /// Token index of the reported location (SPEC §4.1: the first matched token after a
+    /// Token index of the reported location (docs/semantics.md: the first matched token after a
     /// leading receiver metavariable; the `[` of an Objective-C message).
     public var anchor: Int
     public var key: FlagKey
@@ -90,7 +90,7 @@ public enum LiteralValue: Sendable, Hashable, Codable {
     case string(String)
     case other(String)
 
-    /// SPEC §4.1: false is `false`, `False`, `NO`, `@NO`, `0` in the C family; true is `true`,
+    /// docs/semantics.md: false is `false`, `False`, `NO`, `@NO`, `0` in the C family; true is `true`,
     /// `True`, `YES`, `@YES`, a non-zero integer in the C family, and the string "true".
     public var truth: Bool? {
         switch self {

@@ -73,7 +73,7 @@ public struct Finding: Sendable, Equatable, Codable {
         self.fix = fix
     }
 
-    /// SPEC §1: by path, line, column, rule.
+    /// README, Usage: by path, line, column, rule.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
         if a.path != b.path { return a.path < b.path }
         if a.line != b.line { return a.line < b.line }

@@ -1,4 +1,4 @@
-/// A parsed evaluator pattern (SPEC §3): code-shaped text with metavariables.
+/// A parsed evaluator pattern (rules/README.md): code-shaped text with metavariables.
 ///
 ///     $CLIENT.boolVariation(forKey: $KEY, defaultValue: $DEFAULT)
 ///     variation(key=$KEY, context=$CTX, default=$DEFAULT?, ...)

@@ -290,7 +290,7 @@ public struct PatternMatcher {
                        resolution: .fromIdentifier(identifier: tokens[last].text, template: template.text))
     }
 
-    /// SPEC §4.1: a key written in the path before the call (`Feature_$KEY::IsEnabled()`) puts
+    /// docs/semantics.md: a key written in the path before the call (`Feature_$KEY::IsEnabled()`) puts
     /// the location at the path's first name instead of the function name.
     private func keyBeforeArguments(_ p: Pattern) -> Bool {
         for e in p.elements {

@@ -17,7 +17,7 @@ public struct FlagInventory: Sendable, Equatable {
         public var column: Int
         public var language: Language
         public var sdk: String
-        /// `"false"`, `"true"`, `"missing"`, `"implicit-false"` or the default's expression text (SPEC §8).
+        /// `"false"`, `"true"`, `"missing"`, `"implicit-false"` or the default's expression text (README, Output formats).
         public var `default`: String
         /// The key as code writes it (an alias, a constant's name, a dynamic expression).
         public var expression: String
@@ -136,7 +136,7 @@ public struct FlagInventory: Sendable, Equatable {
         return nil
     }
 
-    /// SPEC §8's `default` strings.
+    /// README, Output formats's `default` strings.
     public static func defaultText(_ evaluation: Evaluation) -> String {
         switch evaluation.defaultValue {
         case .absent:

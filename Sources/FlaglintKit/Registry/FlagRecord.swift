@@ -40,7 +40,7 @@ public struct Removal: Sendable, Hashable {
     }
 }
 
-/// One flag's lifecycle data, normalised from any registry format (SPEC §5).
+/// One flag's lifecycle data, normalised from any registry format (docs/registry.md).
 ///
 /// Optional fields are `nil` when the source does not say; merging several sources only
 /// fails when two of them say different things about the same field.

@@ -1,6 +1,6 @@
 import Yams
 
-/// flaglint's own registry format (SPEC §5): `flags.yml`, `flags.json` and the inline
+/// flaglint's own registry format (docs/registry.md): `flags.yml`, `flags.json` and the inline
 /// `flags:` of `.lint.yml` share one record shape.
 public enum NativeRegistry {
     static let fields = ["owner", "created", "rolled_out", "permanent", "expires", "removed", "aliases",

@@ -1,4 +1,4 @@
-/// SPEC §8 JSON for `flags`: the inventory as one document.
+/// README, Output formats JSON for `flags`: the inventory as one document.
 public struct FlagsJSONReporter: Sendable {
     public init() {}
 

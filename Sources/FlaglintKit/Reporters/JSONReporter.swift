@@ -1,4 +1,4 @@
-/// SPEC §8 JSON for `lint`: one stable, versioned document.
+/// README, Output formats JSON for `lint`: one stable, versioned document.
 public struct JSONReporter: Reporter {
     public init() {}
 

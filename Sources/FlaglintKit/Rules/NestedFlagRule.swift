@@ -1,4 +1,4 @@
-/// nested-flag: an evaluation decided by more than `max_depth` other flags (SPEC §4 a–e).
+/// nested-flag: an evaluation decided by more than `max_depth` other flags (docs/semantics.md, Nesting).
 public struct NestedFlagRule: FileRule {
     public static let maxDepthOption = RuleOption.count("max_depth", default: 1, "how many other flags may control an evaluation (default 1)")
 

@@ -51,7 +51,7 @@ public protocol FileRule: Sendable {
 }
 
 extension FileRule {
-    /// A finding located at an evaluation (SPEC §4.1 location rules).
+    /// A finding located at an evaluation (docs/semantics.md location rules).
     func finding(_ file: FileFacts, _ e: EvaluationFact, severity: Severity, flag: String?, message: String,
                  related: [RelatedLocation] = [], fix: Fix? = nil) -> Finding {
         Finding(rule: Self.description.id, severity: severity, path: file.path, line: e.start.line, column: e.start.column,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One `flaglint:` comment directive (SPEC §7), in any language's comment syntax.
+/// One `flaglint:` comment directive (docs/semantics.md, Suppressions), in any language's comment syntax.
 ///
 /// ```
 /// // flaglint:disable-next-line nested-flag,stale-flag -- migration tracked in JIRA-12

@@ -3,7 +3,7 @@ import Testing
 @testable import FlaglintKit
 
 /// With a `compile_commands.json`, a C-family file is read with its real flags: its defines
-/// decide the live branches and the string macros of its headers resolve keys (SPEC §6.3).
+/// decide the live branches and the string macros of its headers resolve keys (docs/semantics.md, C family).
 @Suite(.enabled(if: TestLibclang.available, TestLibclang.reason), .enabled(if: CLI.binary != nil, CLI.skipReason))
 struct CompilationDatabaseTests {
     static let header = """

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import FlaglintKit
 
-/// SPEC §10 end to end: each bad input sits beside a good file in one run. flaglint must exit
+/// docs/semantics.md, Bad input end to end: each bad input sits beside a good file in one run. flaglint must exit
 /// normally (0, 1 or 2, never a signal or a hang), say something clear where it skipped or
 /// half-understood a file, still lint the good file, and leave the tree exactly as it was.
 @Suite(.enabled(if: CLI.binary != nil, CLI.skipReason))
@@ -180,7 +180,7 @@ struct CLIBadInputTests {
     }
 
     /// Malformed configuration and registries: exit 2 with a location; nothing is linted with a
-    /// half-read configuration (SPEC §2), so here "the other files" are deliberately not linted.
+    /// half-read configuration (.lint.yml.example), so here "the other files" are deliberately not linted.
     @Test(arguments: [
         (".lint.yml", "version: 1\nrules: {nested-flag: [\n", ".lint.yml:3:1: error:"),
         (".lint.yml", "{\"version\": 1, \"rules\": {\"nested-flag\": {\"severity\": \"error\",}}", ".lint.yml:2:1: error: malformed YAML"),

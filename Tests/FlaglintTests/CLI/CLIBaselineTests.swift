@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import FlaglintKit
 
-/// `--write-baseline`, `--baseline` and `baseline prune` end to end (SPEC §7).
+/// `--write-baseline`, `--baseline` and `baseline prune` end to end (docs/semantics.md, Suppressions).
 @Suite(.enabled(if: CLI.binary != nil, CLI.skipReason))
 struct CLIBaselineTests {
     static let twoFindings = """

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import FlaglintKit
 
-/// SPEC §1 exit codes, end to end: 0 nothing at or above the fail level, 1 findings at or above
+/// README, Usage exit codes, end to end: 0 nothing at or above the fail level, 1 findings at or above
 /// it, 2 usage errors, invalid configuration, unreadable named input, internal errors.
 @Suite(.enabled(if: CLI.binary != nil, CLI.skipReason))
 struct CLIExitCodeTests {

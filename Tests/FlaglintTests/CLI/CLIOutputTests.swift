@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import FlaglintKit
 
-/// Where and how the CLI writes (SPEC §1, §8): documents on stdout only, `-o` atomically,
+/// Where and how the CLI writes (README, Usage, §8): documents on stdout only, `-o` atomically,
 /// stdin as a named file, deterministic order, colour, quiet, rule selection.
 @Suite(.enabled(if: CLI.binary != nil, CLI.skipReason))
 struct CLIOutputTests {
@@ -128,7 +128,7 @@ struct CLIOutputTests {
         #expect(findings.first?.severity == "error")
         // The same from inside the subdirectory: paths stay relative to the current directory.
         let inside = try p.run(["--stdin-filename", "Deep/Editing.swift"], in: "Sub", stdin: source)
-        // Location: the method name of a call with a fixed receiver (SPEC §4.1, like `IsEnabled`).
+        // Location: the method name of a call with a fixed receiver (docs/semantics.md, like `IsEnabled`).
         #expect(inside.stdout.hasPrefix("Deep/Editing.swift:8:18: error:"), "\(inside)")
     }
 

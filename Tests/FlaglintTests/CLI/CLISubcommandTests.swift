@@ -118,7 +118,7 @@ struct CLISubcommandTests {
         #expect(references.first?["default"] as? String == "true")
         let py = try #require(flags.first { $0["key"] as? String == "py-risky" })
         #expect((py["references"] as? [[String: Any]])?.first?["language"] as? String == "python")
-        // A dynamic key: "key": null with its expression text (SPEC §4.1).
+        // A dynamic key: "key": null with its expression text (docs/semantics.md).
         let dynamic = try #require(flags.first { $0["key"] is NSNull })
         let expression = (dynamic["references"] as? [[String: Any]])?.first?["expression"] as? String
             ?? dynamic["expression"] as? String

@@ -1,7 +1,7 @@
 import Testing
 @testable import FlaglintKit
 
-/// Bad input must never crash or hang the Swift frontend (SPEC §10).
+/// Bad input must never crash or hang the Swift frontend (docs/semantics.md, Bad input).
 @Suite struct SwiftRobustnessTests {
     static let snippet = #"""
         import LaunchDarkly

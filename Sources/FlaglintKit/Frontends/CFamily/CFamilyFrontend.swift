@@ -5,7 +5,7 @@ struct CFamilyFailure: Error, CustomStringConvertible {
     var description: String
 }
 
-/// C, C++, Objective-C and Objective-C++ through libclang (SPEC §6.3): libclang lexes and
+/// C, C++, Objective-C and Objective-C++ through libclang (docs/semantics.md, C family): libclang lexes and
 /// preprocesses each file on its own; flaglint's own structure parser builds the control
 /// tree from the tokens, because without the project's headers clang's AST drops code.
 public struct CFamilyFrontend: Frontend {

@@ -197,7 +197,7 @@ struct CStructureParser {
     }
 
     /// `bool on = expr`, `const bool on = ...`, `auto on = ...`, `BOOL on = ...`: a local
-    /// whose name in a later condition stands for the evaluation (SPEC §4 (e)).
+    /// whose name in a later condition stands for the evaluation (docs/semantics.md (e)).
     private static let aliasTypes: Set<String> = ["bool", "BOOL", "_Bool", "auto", "Boolean"]
     private static let aliasModifiers: Set<String> = ["const", "constexpr", "static", "register", "volatile", "__block", "&", "&&"]
     private static let exitCalls: Set<String> = ["abort", "exit", "_Exit", "quick_exit", "terminate", "__builtin_unreachable"]

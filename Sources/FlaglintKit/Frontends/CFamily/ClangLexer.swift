@@ -232,7 +232,7 @@ enum ClangLexer {
     }
 
     /// The string macros of the included headers: with the build's include paths, a key
-    /// `#define`d in a header resolves where the file uses it (SPEC §4.1).
+    /// `#define`d in a header resolves where the file uses it (docs/semantics.md).
     private static func headerMacros(_ tu: FLCXTranslationUnit, main: FLCXFile, api: FLClangAPI) -> [HeaderMacro] {
         var raw: UnsafeMutablePointer<FLHeaderMacro>?
         let count = withUnsafePointer(to: api) { flaglint_clang_header_macros($0, tu, main, &raw) }

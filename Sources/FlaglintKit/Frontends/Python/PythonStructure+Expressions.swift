@@ -58,7 +58,7 @@ extension PythonStructure {
         if annotated { bind(name) }
         let value = q + 1..<r.upperBound
         // A class attribute is not an alias: methods do not see it as a bare name (and the
-        // SPEC's aliases are locals). It still serves as a constant for keys and defaults.
+        // aliases of docs/semantics.md are locals). It still serves as a constant for keys and defaults.
         if scopes.last?.kind != .classBody {
             builder.assignment(name: name, nameToken: nameToken, value: value, visible: next..<max(next, scopeEnd))
         }

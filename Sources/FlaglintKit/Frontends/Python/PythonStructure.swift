@@ -1,5 +1,5 @@
 /// Recognises Python statements in a token stream and reports them to a `ControlTreeBuilder`
-/// (which owns the SPEC §4.1 semantics); collects literal constants on the way.
+/// (which owns the docs/semantics.md semantics); collects literal constants on the way.
 ///
 /// One forward walk over statements. A compound statement is handled when its first header
 /// is reached: the INDENT/DEDENT partner table gives every suite's extent at once, so the
@@ -365,7 +365,7 @@ struct PythonStructure {
         "if", "elif", "else", "while", "for", "with", "try", "except", "finally", "def", "class", "async",
     ]
 
-    /// The exit a suite ends with, judged by its last statement only (SPEC §4.1: an exit
+    /// The exit a suite ends with, judged by its last statement only (docs/semantics.md: an exit
     /// nested deeper than the branch's own body does not count).
     func exitKind(_ s: Suite) -> ExitKind? {
         guard !s.body.isEmpty else { return nil }

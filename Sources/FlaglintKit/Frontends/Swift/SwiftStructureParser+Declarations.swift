@@ -106,7 +106,7 @@ extension SwiftStructureParser {
                 let after = value(v, limit: v.upperBound, ctx: ctx)
                 if after > v.upperBound { j = after }
                 if let n = name {
-                    // Only locals are aliases (SPEC §4.1): a stored property of a type is not.
+                    // Only locals are aliases (docs/semantics.md): a stored property of a type is not.
                     if ctx.kind == .code {
                         builder.assignment(name: tokens[n].text, nameToken: n, value: v, visible: min(end, ctx.end)..<ctx.end)
                     }

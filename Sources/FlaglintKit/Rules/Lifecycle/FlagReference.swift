@@ -1,5 +1,5 @@
 /// One evaluation with its place in a file: what the lifecycle rules and the `flags`
-/// inventory consume (SPEC §4.1: a reference is an evaluation, never a constant's definition).
+/// inventory consume (docs/semantics.md: a reference is an evaluation, never a constant's definition).
 public struct FlagReference: Sendable, Equatable {
     public var path: String
     public var language: Language

@@ -31,7 +31,7 @@ public struct StaleFlagRule: ProjectRule {
         whatItDoes: """
             Reports every evaluation of a flag whose registry entry says it reached 100% (`rolled_out`) more \
             than `days` days before `--today`, or whose `expires` date has passed. Flags marked `permanent` \
-            (kill switches, ops toggles) are never stale. Dates come from the configured registry (SPEC §5); \
+            (kill switches, ops toggles) are never stale. Dates come from the configured registry (docs/registry.md); \
             a flag with no rollout date cannot be stale.
             """,
         whyIsThisBad: """

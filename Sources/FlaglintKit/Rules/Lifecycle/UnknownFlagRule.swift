@@ -3,7 +3,7 @@ public struct UnknownFlagRule: ProjectRule {
     public static let id = "unknown-flag"
     public init() {}
 
-    /// Only meaningful with a configured registry; dynamic keys are never reported (SPEC §4.1).
+    /// Only meaningful with a configured registry; dynamic keys are never reported (docs/semantics.md).
     public func check(_ references: [FlagReference], _ context: ProjectRuleContext) -> [Finding] {
         guard let registry = context.registry else { return [] }
         let severity = context.severity
