@@ -142,7 +142,8 @@ public struct ValueResolver: Sendable {
         var expectName = true
         var i = r.lowerBound
         if i < r.upperBound, model.tokens[i].kind == .punctuation, model.tokens[i].text == "::" { i += 1 }
-        if i < r.upperBound, model.language == .swift, model.tokens[i].text == "." {
+        let syntax = FrontendRegistry.syntax(for: model.language)
+        if i < r.upperBound, syntax.hasImplicitMembers, model.tokens[i].text == "." {
             implicit = true
             i += 1
         }
@@ -158,7 +159,7 @@ public struct ValueResolver: Sendable {
             i += 1
         }
         guard !expectName, !names.isEmpty else { return nil }
-        if model.language == .swift, names.count > 1, names.last == "rawValue" { names.removeLast() }
+        if let raw = syntax.rawValueMember, names.count > 1, names.last == raw { names.removeLast() }
         return (names, implicit)
     }
 
@@ -251,7 +252,7 @@ public struct ValueResolver: Sendable {
         let value: LiteralValue
         switch entry.definition.value {
         case let .bool(b): value = .bool(b)
-        case let .integer(i): value = language.isCFamily ? .integer(i) : .other(String(i))
+        case let .integer(i): value = FrontendRegistry.syntax(for: language).integersAreBooleans ? .integer(i) : .other(String(i))
         case let .string(s): value = .string(s)
         case .alias: return .unresolved(expression: expression)
         }
@@ -260,28 +261,14 @@ public struct ValueResolver: Sendable {
 
     /// docs/semantics.md literals, by language.
     private func literal(_ r: Range<Int>, _ model: FileModel) -> LiteralValue? {
+        let syntax = FrontendRegistry.syntax(for: model.language)
         let toks = r.map { model.tokens[$0] }
         var words = toks.map(\.text)
-        if words.first == "@" && words.count == 2 && model.language.isCFamily { words = ["@" + words[1]] }
+        if words.first == "@" && words.count == 2 && syntax.joinsAtPrefixedLiterals { words = ["@" + words[1]] }
         if toks.count == 1, toks[0].kind == .string, let v = toks[0].stringValue { return .string(v) }
         guard words.count == 1, let w = words.first else { return nil }
-        switch model.language {
-        case .swift:
-            if w == "true" { return .bool(true) }
-            if w == "false" { return .bool(false) }
-        case .python:
-            if w == "True" { return .bool(true) }
-            if w == "False" { return .bool(false) }
-        case .c, .cpp, .objc, .objcpp:
-            switch w {
-            // `LDBooleanTrue`/`LDBooleanFalse`: the LaunchDarkly C SDKs' own constants, known
-            // without the SDK's header (which a file-by-file parse never reads).
-            case "true", "YES", "@YES", "TRUE", "LDBooleanTrue": return .bool(true)
-            case "false", "NO", "@NO", "FALSE", "LDBooleanFalse": return .bool(false)
-            default:
-                if toks.first?.kind == .number, let i = Self.cInteger(w) { return .integer(i) }
-            }
-        }
+        if let b = syntax.booleanLiteral(w) { return .bool(b) }
+        if syntax.integersAreBooleans, toks.first?.kind == .number, let i = Self.cInteger(w) { return .integer(i) }
         if toks.first?.kind == .number { return .other(w) }
         return nil
     }

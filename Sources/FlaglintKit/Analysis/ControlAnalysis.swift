@@ -20,9 +20,11 @@ public enum ControlAnalysis {
         let anchors = order.map { evaluations[$0].anchor }
 
         // (e) Aliases: a local assigned directly from one evaluation, optionally negated.
+        let prefixes = FrontendRegistry.syntax(for: model.language).conditionPrefixes
         var aliasesByName: [String: [(eval: Int, visible: Range<Int>, nameToken: Int)]] = [:]
         for a in tree.assignments {
-            if let e = soleEvaluation(a.value, evaluations: evaluations, order: order, anchors: anchors, tokens: tokens, partners: model.partners) {
+            if let e = soleEvaluation(a.value, evaluations: evaluations, order: order, anchors: anchors, tokens: tokens, partners: model.partners,
+                                      prefixes: prefixes) {
                 aliasesByName[a.name, default: []].append((e, a.visible, a.nameToken))
             }
         }
@@ -145,13 +147,13 @@ public enum ControlAnalysis {
 
     /// The evaluation that `value` consists of (after an optional `!`/`not`), if exactly one.
     private static func soleEvaluation(_ value: Range<Int>, evaluations: [Evaluation], order: [Int], anchors: [Int],
-                                       tokens: [Token], partners: [Int32]) -> Int? {
+                                       tokens: [Token], partners: [Int32], prefixes: Set<String>) -> Int? {
         var r = value
         while r.count > 1, tokens[r.upperBound - 1].kind == .punctuation || tokens[r.upperBound - 1].kind == .layout,
               [";", "\n"].contains(tokens[r.upperBound - 1].text) {
             r = r.lowerBound..<r.upperBound - 1
         }
-        while !r.isEmpty, ["!", "not", "try", "await", "try?", "try!"].contains(tokens[r.lowerBound].text) && tokens[r.lowerBound].kind != .string {
+        while !r.isEmpty, prefixes.contains(tokens[r.lowerBound].text) && tokens[r.lowerBound].kind != .string {
             r = r.lowerBound + 1..<r.upperBound
         }
         while r.count >= 2, tokens[r.lowerBound].text == "(", Int(partners[r.lowerBound]) == r.upperBound - 1 {

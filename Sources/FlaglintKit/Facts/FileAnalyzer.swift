@@ -113,7 +113,7 @@ public struct FileAnalyzer: Sendable {
         }
         let language = input.detectHeaderLanguage ? HeaderLanguage.detect(bytes) : input.language
         facts.language = language
-        if language.isCFamily, let source = input.sourcePath {
+        if FrontendRegistry.syntax(for: language).hasTranslationUnits, let source = input.sourcePath {
             facts.includes = CIncludes.resolve(SurveyImports.includes(in: bytes), from: source, searching: settings.frontendContext.includeDirectories,
                                                currentDirectory: settings.frontendContext.currentDirectory)
         }

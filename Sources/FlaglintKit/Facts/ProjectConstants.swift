@@ -2,18 +2,9 @@
 /// file's keys and defaults refer to but the file itself does not define (docs/semantics.md,
 /// "Keys and defaults"). Works on facts alone: no file is parsed again.
 public struct ProjectConstants: Sendable {
-    /// Names resolve within a language family: a Python key never takes a Swift constant's value.
-    enum Family: Hashable, Sendable {
-        case swift, python, cFamily
-        init(_ language: Language) {
-            switch language {
-            case .swift: self = .swift
-            case .python: self = .python
-            case .c, .cpp, .objc, .objcpp: self = .cFamily
-            }
-        }
-    }
-    private var tables: [Family: ConstantTable] = [:]
+    /// Names resolve within a language family (`LanguageSyntax.constantFamily`): a Python key
+    /// never takes a Swift constant's value.
+    private var tables: [String: ConstantTable] = [:]
     /// C family: what each file includes, for translation-unit scoping.
     private var includes: [String: [String]] = [:]
 
@@ -23,7 +14,7 @@ public struct ProjectConstants: Sendable {
         for f in files where !f.includes.isEmpty { includes[f.path] = f.includes }
         for f in files where !f.constants.isEmpty {
             let wanted = names.map { n in f.constants.filter { n.contains($0.definition.name) } } ?? f.constants
-            if !wanted.isEmpty { tables[Family(f.language), default: ConstantTable()].add(wanted, fromPath: f.path) }
+            if !wanted.isEmpty { tables[FrontendRegistry.syntax(for: f.language).constantFamily, default: ConstantTable()].add(wanted, fromPath: f.path) }
         }
     }
 
@@ -46,8 +37,9 @@ public struct ProjectConstants: Sendable {
         var changed = false
         for i in out.evaluations.indices {
             var e = out.evaluations[i].evaluation
-            let table = tables[Family(facts.language)] ?? ConstantTable()
-            let visible = facts.language.isCFamily ? translationUnit(of: facts) : nil
+            let syntax = FrontendRegistry.syntax(for: facts.language)
+            let table = tables[syntax.constantFamily] ?? ConstantTable()
+            let visible = syntax.hasTranslationUnits ? translationUnit(of: facts) : nil
             if let ref = e.keyReference, let entry = lookup(ref, in: table, from: facts.path, visible: visible) {
                 if let key = ValueResolver.key(e.key.expression, through: entry) {
                     e.key = key

@@ -10,4 +10,14 @@ public enum FrontendRegistry {
             return CFamilyFrontend()
         }
     }
+
+    /// The language's surface syntax, for the stages after the frontends.
+    public static func syntax(for language: Language) -> any LanguageSyntax {
+        switch language {
+        case .swift: return SwiftSyntax()
+        case .python: return PythonSyntax()
+        case .c, .cpp: return CFamilySyntax(objectiveC: false)
+        case .objc, .objcpp: return CFamilySyntax(objectiveC: true)
+        }
+    }
 }

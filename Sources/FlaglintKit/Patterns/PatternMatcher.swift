@@ -7,6 +7,8 @@ public struct PatternMatcher {
     private let tokens: [Token]
     private let partners: [Int32]
     private let resolver: ValueResolver
+    /// The file's surface syntax: the matcher asks it instead of switching on the language.
+    private let syntax: any LanguageSyntax
     /// identifier text → token indices, built once per file.
     private let names: [String: [Int]]
     /// Innermost open `[` containing each token (built only when message patterns exist).
@@ -14,6 +16,7 @@ public struct PatternMatcher {
 
     public init(model: FileModel, resolver: ValueResolver) {
         self.model = model
+        self.syntax = FrontendRegistry.syntax(for: model.language)
         self.tokens = model.tokens
         self.partners = model.partners
         self.resolver = resolver.bound(to: model)
@@ -102,8 +105,7 @@ public struct PatternMatcher {
         guard i >= 0 && i < tokens.count, tokens[i].kind == .punctuation else { return false }
         switch tokens[i].text {
         case ".", "?.", "!.": return true
-        case "->", "::": return model.language.isCFamily
-        default: return false
+        default: return syntax.extraAccessOperators.contains(tokens[i].text)
         }
     }
 
@@ -329,16 +331,16 @@ public struct PatternMatcher {
             if s.count >= 3, t0.kind == .identifier || t0.kind == .keyword {
                 let sep = tokens[s.lowerBound + 1]
                 if sep.kind == .punctuation {
-                    if model.language == .python ? sep.text == "=" : (sep.text == ":" && model.language == .swift) {
+                    if (syntax.argumentLabel == .equals && sep.text == "=") || (syntax.argumentLabel == .colon && sep.text == ":") {
                         a.label = t0.text
                         a.value = s.lowerBound + 2..<s.upperBound
                     }
                 }
-            } else if s.count == 2, model.language == .swift, t0.kind == .identifier || t0.kind == .keyword, tokens[s.lowerBound + 1].text == ":" {
+            } else if s.count == 2, syntax.argumentLabel == .colon, t0.kind == .identifier || t0.kind == .keyword, tokens[s.lowerBound + 1].text == ":" {
                 a.label = t0.text
                 a.value = s.upperBound..<s.upperBound
             }
-            if model.language == .python, t0.kind == .punctuation, t0.text == "*" || t0.text == "**" {
+            if t0.kind == .punctuation, syntax.argumentSpreads.contains(t0.text) {
                 a.star = t0.text.count
             }
             out.append(a)
@@ -350,7 +352,7 @@ public struct PatternMatcher {
                 i = Int(partners[i]) + 1
                 continue
             }
-            if model.language == .python && tokens[i].text == "lambda" && tokens[i].kind != .string { inLambda = true }
+            if let keyword = syntax.inlineFunctionKeyword, tokens[i].text == keyword && tokens[i].kind != .string { inLambda = true }
             if inLambda && tokens[i].kind == .punctuation && tokens[i].text == ":" { inLambda = false }
             if tokens[i].kind == .punctuation && tokens[i].text == "," && !inLambda {
                 add(segStart..<i)
@@ -387,7 +389,7 @@ public struct PatternMatcher {
     private func pathBindings(_ components: [Pattern.PathComponent], _ r: Range<Int>) -> [String: Binding]? {
         var names: [Int] = []
         var i = r.lowerBound
-        if i < r.upperBound, model.language.isCFamily, tokens[i].kind == .punctuation, tokens[i].text == "::" { i += 1 }
+        if i < r.upperBound, let global = syntax.globalScopeOperator, tokens[i].kind == .punctuation, tokens[i].text == global { i += 1 }
         while i < r.upperBound {
             guard tokens[i].kind == .identifier else { return nil }
             names.append(i)
@@ -423,7 +425,7 @@ public struct PatternMatcher {
 
     private func matchArguments(_ pattern: [Pattern.Argument], in r: Range<Int>, into bindings: inout [String: Binding]) -> Bool {
         let actual = splitArguments(r)
-        if model.language == .python { return matchPython(pattern, actual, &bindings) }
+        if syntax.keywordArgumentsMatchByName { return matchPython(pattern, actual, &bindings) }
         return matchSequence(pattern, actual, &bindings)
     }
 

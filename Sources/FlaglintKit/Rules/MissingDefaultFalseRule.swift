@@ -51,14 +51,6 @@ public struct MissingDefaultFalseRule: FileRule {
 
     public init() {}
 
-    /// How the language spells the boolean literals in advice.
-    static func literals(_ language: Language) -> (String, String) {
-        switch language {
-        case .python: return ("False", "True")
-        case .objc, .objcpp: return ("NO", "YES")
-        default: return ("false", "true")
-        }
-    }
 
     /// Literal spellings a fix may replace: a constant or an expression is left to the user.
     private static let literalSpellings: Set<String> = ["true", "false", "True", "False", "YES", "NO", "@YES", "@NO", "TRUE", "FALSE", "1", "0"]
@@ -71,7 +63,7 @@ public struct MissingDefaultFalseRule: FileRule {
             let info = e.evaluator
             let safe = info.polarity == .positive ? false : true
             let name = context.flagName(e.key)
-            let (falseWord, trueWord) = Self.literals(file.language)
+            let (falseWord, trueWord) = FrontendRegistry.syntax(for: file.language).adviceLiterals
             let off = safe ? "`\(trueWord)` (the check is negative)" : "`\(falseWord)`"
             let note = info.note.map { " (\($0))" } ?? ""
             switch e.defaultValue {
