@@ -19,6 +19,7 @@ struct CTokenStream {
         var directive: [Token]? = nil   // tokens of the directive line being read
         var alternative = false         // an `#else`/`#elif` was just read
         tokens.reserveCapacity(raw.count)
+        let spelling = TokenSpelling(bytes: bytes)
 
         for t in raw {
             let (logicalBreak, _) = CTokenStream.gap(bytes, prevEnd, t.start)
@@ -38,7 +39,7 @@ struct CTokenStream {
                 }
                 directive = nil
             }
-            var token = CTokenStream.token(bytes, t)
+            var token = CTokenStream.token(spelling, t)
             if physicalBreak { token.flags.insert(.lineStart) }
             if directive != nil {
                 directive!.append(token)
@@ -63,8 +64,9 @@ struct CTokenStream {
             if token.kind != .punctuation, let l = tokens.indices.last, tokens[l].end == token.start,
                tokens[l].kind == .punctuation, tokens[l].text == "@" {
                 let last = tokens[l]
-                token.text = "@" + token.text
+                let joined = "@" + token.text
                 token.start = last.start
+                token.text = joined
                 token.flags.formUnion(last.flags.intersection([.lineStart]))
                 if token.kind == .identifier { token.kind = .keyword }
                 tokens.removeLast()
@@ -132,7 +134,8 @@ struct CTokenStream {
 
     // MARK: Single tokens
 
-    static func token(_ bytes: [UInt8], _ t: ClangToken) -> Token {
+    static func token(_ spelling: TokenSpelling, _ t: ClangToken) -> Token {
+        let bytes = spelling.bytes
         var text = text(bytes, t.start, t.end, splices: true)
         let kind: Token.Kind
         var value: String?
@@ -165,7 +168,7 @@ struct CTokenStream {
             default: break
             }
         }
-        return Token(kind: kind, text: text, start: t.start, end: t.end, stringValue: value)
+        return Token(kind: kind, start: t.start, end: t.end, in: spelling, text: text, stringValue: value)
     }
 
     /// The source text of a token; with `splices`, backslash-newlines removed (they are not

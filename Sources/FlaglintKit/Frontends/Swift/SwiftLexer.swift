@@ -27,6 +27,7 @@ public struct SwiftLexer {
     }
 
     private let bytes: [UInt8]
+    private let spelling: TokenSpelling
     private let n: Int
     private var pos = 0
     private var tokens: [Token] = []
@@ -44,6 +45,7 @@ public struct SwiftLexer {
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
+        self.spelling = TokenSpelling(bytes: bytes)
         self.n = bytes.count
         tokens.reserveCapacity(bytes.count / 4)
     }
@@ -140,7 +142,7 @@ public struct SwiftLexer {
         if lineStart { flags.insert(.lineStart) }
         spaceBefore = false
         lineStart = false
-        tokens.append(Token(kind: kind, text: override ?? text(start, end), start: start, end: end, flags: flags, stringValue: value))
+        tokens.append(Token(kind: kind, start: start, end: end, flags: flags, in: spelling, text: override, stringValue: value))
     }
 
     /// The previous token ends an expression, so an operator glued to it is postfix/infix-bound.
