@@ -22,7 +22,9 @@ mkdir -p "$artifacts"
 
 config=${FLAGLINT_FUZZ_CONFIG:-debug}
 case $config in debug|release) ;; *) echo "FLAGLINT_FUZZ_CONFIG must be debug or release" >&2; exit 2 ;; esac
-build() { (cd fuzz && swift build -c "$config" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library "$@"); }
+# The targets import FlaglintKit @testable: a release build must enable testing too.
+testing=; [ "$config" = release ] && testing="-Xswiftc -enable-testing"
+build() { (cd fuzz && swift build -c "$config" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library $testing "$@"); }
 build >&2
 bin=$(build --show-bin-path)/FlaglintFuzz
 

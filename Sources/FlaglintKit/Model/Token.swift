@@ -159,6 +159,12 @@ public struct Token: Sendable, Equatable {
         return end - start == 1 ? spelling.bytes[start] : nil
     }
 
+    /// The first byte of the text, if any.
+    public var firstByte: UInt8? {
+        if extra >= 0, let t = spelling.extra(extra).text { return t.utf8.first }
+        return end > start ? spelling.bytes[start] : nil
+    }
+
     public static func == (a: Token, b: Token) -> Bool {
         a.kind == b.kind && a.flags == b.flags && a.start32 == b.start32 && a.end32 == b.end32
             && a.text == b.text && a.stringValue == b.stringValue
@@ -256,9 +262,9 @@ public enum Brackets {
         var bytes = [UInt8](repeating: 0, count: tokens.count)
         for i in tokens.indices {
             let t = tokens[i]
-            if t.kind == .punctuation, t.text.utf8.count == 1 {
-                bytes[i] = t.text.utf8.first ?? 0
-            } else if t.kind == .keyword, t.text.utf8.first == UInt8(ascii: "#"), let d = directive(t) {
+            if t.kind == .punctuation, let b = t.singleByte {
+                bytes[i] = b
+            } else if t.kind == .keyword, t.firstByte == UInt8(ascii: "#"), let d = directive(t) {
                 bytes[i] = d.rawValue
             }
         }
@@ -318,7 +324,7 @@ public enum Brackets {
         var inAlternative = 0     // how many open groups are past their first branch
         for i in tokens.indices {
             let t = tokens[i]
-            if t.kind == .keyword, let d = directive(t) {
+            if t.kind == .keyword, t.firstByte == UInt8(ascii: "#"), let d = directive(t) {
                 switch d {
                 case .open: groups.append(false)
                 case .branch:

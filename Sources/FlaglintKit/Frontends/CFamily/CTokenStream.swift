@@ -34,7 +34,7 @@ struct CTokenStream {
 
             if logicalStart, let d = directive {
                 finishDirective(d)
-                if d.count >= 2, d[1].text != "define", d[1].text != "undef" {
+                if d.count >= 2, !d[1].spells("define"), !d[1].spells("undef") {
                     alternative = ["else", "elif", "elifdef", "elifndef"].contains(d[1].text)
                 }
                 directive = nil
@@ -45,7 +45,7 @@ struct CTokenStream {
                 directive!.append(token)
                 continue
             }
-            if logicalStart && token.kind == .punctuation && token.text == "#" {
+            if logicalStart && token.kind == .punctuation && token.spells("#") {
                 directive = [token]
                 continue
             }
@@ -62,7 +62,7 @@ struct CTokenStream {
 
             // ObjC literals: `@"x"`, `@YES`, `@42`, `@interface` are one token each.
             if token.kind != .punctuation, let l = tokens.indices.last, tokens[l].end == token.start,
-               tokens[l].kind == .punctuation, tokens[l].text == "@" {
+               tokens[l].kind == .punctuation, tokens[l].spells("@") {
                 let last = tokens[l]
                 let joined = "@" + token.text
                 token.start = last.start
@@ -86,14 +86,14 @@ struct CTokenStream {
 
     /// `#define NAME value` with a single literal value becomes a constant.
     private mutating func finishDirective(_ d: [Token]) {
-        guard d.count >= 3, d[1].text == "define", d[2].kind == .identifier || d[2].kind == .keyword else { return }
+        guard d.count >= 3, d[1].spells("define"), d[2].kind == .identifier || d[2].kind == .keyword else { return }
         let name = d[2]
         // A function-like macro has `(` directly after its name.
-        if d.count > 3 && d[3].text == "(" && d[3].start == name.end { return }
+        if d.count > 3 && d[3].spells("(") && d[3].start == name.end { return }
         var body = Array(d.dropFirst(3))
-        if body.count == 3 && body[0].text == "(" && body[2].text == ")" { body = [body[1]] }
+        if body.count == 3 && body[0].spells("(") && body[2].spells(")") { body = [body[1]] }
         // `@"x"` arrives as two tokens here (the `@` join runs on live tokens only).
-        if body.count == 2 && body[0].text == "@" && body[1].kind == .string && body[0].end == body[1].start {
+        if body.count == 2 && body[0].spells("@") && body[1].kind == .string && body[0].end == body[1].start {
             body = [body[1]]
         }
         guard body.count == 1, let value = CTokenStream.constantValue(body[0]) else { return }

@@ -152,8 +152,8 @@ public struct SwiftLexer {
         case .identifier, .number, .string: return true
         case .keyword: return true
         case .punctuation:
-            return last.text == ")" || last.text == "]" || last.text == "}" || last.text == ">"
-                || ((last.text == "?" || last.text == "!") && !last.flags.contains(.spaceBefore))
+            return last.spells(")") || last.spells("]") || last.spells("}") || last.spells(">")
+                || ((last.spells("?") || last.spells("!")) && !last.flags.contains(.spaceBefore))
         case .layout: return false
         }
     }
@@ -235,7 +235,7 @@ public struct SwiftLexer {
         if Self.isIdentifierStart(b) || b == UInt8(ascii: "$") {
             while pos < n && Self.isIdentifierChar(bytes[pos]) { pos += 1 }
             let word = text(start, pos)
-            let afterDot = tokens.last.map { $0.kind == .punctuation && $0.text == "." && !spaceBefore } ?? false
+            let afterDot = tokens.last.map { $0.kind == .punctuation && $0.spells(".") && !spaceBefore } ?? false
             emit(!afterDot && SwiftKeywords.reserved.contains(word) ? .keyword : .identifier, start, pos, text: word)
             return
         }
@@ -353,7 +353,7 @@ public struct SwiftLexer {
 
     private mutating func lexNumber() {
         let start = pos
-        let memberIndex = tokens.last.map { $0.kind == .punctuation && $0.text == "." && !spaceBefore } ?? false
+        let memberIndex = tokens.last.map { $0.kind == .punctuation && $0.spells(".") && !spaceBefore } ?? false
         if bytes[pos] == UInt8(ascii: "0"), [UInt8(ascii: "x"), UInt8(ascii: "b"), UInt8(ascii: "o")].contains(at(pos + 1)) {
             let hex = at(pos + 1) == UInt8(ascii: "x")
             pos += 2
@@ -398,8 +398,8 @@ public struct SwiftLexer {
         case .keyword:
             return !["self", "Self", "super", "true", "false", "nil", "init"].contains(last.text)
         case .punctuation:
-            if last.text == ")" || last.text == "]" || last.text == "}" || last.text == ">" { return false }
-            if (last.text == "?" || last.text == "!") && !last.flags.contains(.spaceBefore) { return false }
+            if last.spells(")") || last.spells("]") || last.spells("}") || last.spells(">") { return false }
+            if (last.spells("?") || last.spells("!")) && !last.flags.contains(.spaceBefore) { return false }
             return true
         }
     }
