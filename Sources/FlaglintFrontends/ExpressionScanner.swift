@@ -30,12 +30,12 @@ public struct ExpressionSyntax: Sendable {
 
     public static let swift = ExpressionSyntax(
         shortCircuit: ["&&", "||"],
-        conditional: .questionColon(isQuestion: { $0.kind == .punctuation && $0.text == "?" && $0.flags.contains(.spaceBefore) && $0.flags.contains(.spaceAfter) }),
+        conditional: .questionColon(isQuestion: { $0.kind == .punctuation && $0.spells("?") && $0.flags.contains(.spaceBefore) && $0.flags.contains(.spaceAfter) }),
         delimiters: assignments.union([",", ";"]), bracesAreBodies: true, comprehensions: false)
 
     public static let cFamily = ExpressionSyntax(
         shortCircuit: ["&&", "||", "and", "or"],
-        conditional: .questionColon(isQuestion: { $0.kind == .punctuation && $0.text == "?" }),
+        conditional: .questionColon(isQuestion: { $0.kind == .punctuation && $0.spells("?") }),
         delimiters: assignments.union([",", ";"]), bracesAreBodies: true, comprehensions: false)
 
     public static let python = ExpressionSyntax(
@@ -151,7 +151,7 @@ public struct ExpressionScanner {
         return p > i && p < limit ? p + 1 : nil
     }
 
-    private func isBody(_ i: Int) -> Bool { syntax.bracesAreBodies && tokens[i].text.utf8.count == 1 && tokens[i].text == "{" }
+    private func isBody(_ i: Int) -> Bool { syntax.bracesAreBodies && tokens[i].text.utf8.count == 1 && tokens[i].spells("{") }
 
     private func split(_ r: Range<Int>, commaIsAnd: Bool, work: inout [Work], builder: inout ControlTreeBuilder) {
         // `[f(k) for k, v in items if g]`: a comprehension's commas and colons belong to it.
@@ -168,7 +168,7 @@ public struct ExpressionScanner {
                 continue
             }
             if tokens[i].kind == .punctuation && delimiters.contains(tokens[i].text) {
-                if commaIsAnd && tokens[i].text == "," {
+                if commaIsAnd && tokens[i].spells(",") {
                     builder.shortCircuit(lhs: r.lowerBound..<i, rhs: i + 1..<r.upperBound)
                 }
                 if segStart < i { work.append(.segment(segStart..<i)) }
@@ -203,7 +203,7 @@ public struct ExpressionScanner {
 
     private func isColon(_ i: Int) -> Bool {
         switch syntax.conditional {
-        case .questionColon: return tokens[i].kind == .punctuation && tokens[i].text.utf8.count == 1 && tokens[i].text == ":"
+        case .questionColon: return tokens[i].kind == .punctuation && tokens[i].text.utf8.count == 1 && tokens[i].spells(":")
         case .ifElse: return isKeyword(i, "else")
         }
     }

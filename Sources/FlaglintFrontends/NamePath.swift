@@ -10,7 +10,7 @@ enum NamePath {
         guard !range.isEmpty, range.upperBound <= tokens.count else { return nil }
         var i = range.lowerBound
         var implicit = false
-        if swift, tokens[i].kind == .punctuation, tokens[i].text == "." {
+        if swift, tokens[i].kind == .punctuation, tokens[i].spells(".") {
             implicit = true
             i += 1
         }
@@ -22,7 +22,7 @@ enum NamePath {
                 guard t.kind == .identifier else { return nil }
                 names.append(t.text)
             } else {
-                guard t.kind == .punctuation, t.text == "." else { return nil }
+                guard t.kind == .punctuation, t.spells(".") else { return nil }
             }
             expectName.toggle()
             i += 1

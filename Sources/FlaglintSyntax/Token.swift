@@ -1,3 +1,5 @@
+import Foundation
+
 /// A token of any supported language, as the frontends produce it.
 ///
 /// Everything right of the frontends (patterns, analysis, rules) sees only these.
@@ -35,33 +37,200 @@ public struct Token: Sendable, Equatable {
     }
 
     public var kind: Kind
-    /// The exact spelling in the source. For interpolation delimiters this is "(" / ")"
-    /// whatever the source spelled (`\(`, `{` in an f-string).
-    public var text: String
-    /// Byte offsets into `SourceFile.bytes`: `start..<end`.
-    public var start: Int
-    public var end: Int
     public var flags: Flags
-    /// For a string literal with no interpolation: its decoded value. `nil` otherwise.
-    public var stringValue: String?
+    /// `stringValue` as a slice of the token's own bytes: `start + valueHead ..< end - valueTail`
+    /// (a literal without escapes); `noValue` in `valueHead` when it is not one.
+    private var valueHead: UInt8 = Token.noValue
+    private var valueTail: UInt8 = 0
+    private var start32: UInt32
+    private var end32: UInt32
+    /// Index of this token's entry in `spelling`'s table of texts and values that are not a
+    /// slice of the file (`-1`: none).
+    private var extra: Int32 = -1
+    /// The file's bytes the token is spelled in: a token is a kind and a byte range, 24 bytes,
+    /// and its text is made only when it is asked for.
+    public let spelling: TokenSpelling
 
-    public init(kind: Kind, text: String, start: Int, end: Int, flags: Flags = [], stringValue: String? = nil) {
-        self.kind = kind
-        self.text = text
-        self.start = start
-        self.end = end
-        self.flags = flags
-        self.stringValue = stringValue
+    private static let noValue: UInt8 = 0xFF
+
+    /// Byte offsets into `SourceFile.bytes`: `start..<end` (files are far below 4 GB: the
+    /// largest file flaglint reads is 1 GB).
+    /// Setting them keeps `text` and `stringValue` as they were.
+    public var start: Int {
+        get { Int(start32) }
+        set { move(start: newValue, end: end) }
+    }
+    public var end: Int {
+        get { Int(end32) }
+        set { move(start: start, end: newValue) }
     }
 
-    public func `is`(_ text: String) -> Bool { self.text == text && kind != .string }
+    private mutating func move(start: Int, end: Int) {
+        let text = self.text, value = stringValue
+        start32 = UInt32(clamping: start)
+        end32 = UInt32(clamping: end)
+        if extra < 0 && valueHead == Token.noValue && spelling.spells(start, end, text) { return }
+        self.extra = -1
+        valueHead = Token.noValue
+        let override: String? = spelling.spells(start, end, text) ? nil : text
+        if override == nil && setSlice(value) { return }
+        self.extra = spelling.add(TokenSpelling.Extra(text: override, value: value))
+    }
+
+    /// The exact spelling in the source. For interpolation delimiters this is "(" / ")"
+    /// whatever the source spelled (`\(`, `{` in an f-string). Made on each call from the
+    /// file's bytes: compare with `is(_:)` or `spells(_:)` where no `String` is needed.
+    public var text: String {
+        get {
+            if extra >= 0, let t = spelling.extra(extra).text { return t }
+            return spelling.string(start, end)
+        }
+        set {
+            guard newValue != text else { return }
+            let value = stringValue
+            extra = spelling.add(TokenSpelling.Extra(text: newValue, value: value))
+            valueHead = Token.noValue
+        }
+    }
+
+    /// For a string literal with no interpolation: its decoded value. `nil` otherwise.
+    public var stringValue: String? {
+        get {
+            if extra >= 0 { return spelling.extra(extra).value }
+            guard valueHead != Token.noValue else { return nil }
+            return spelling.string(start + Int(valueHead), end - Int(valueTail))
+        }
+        set {
+            let text = extra >= 0 ? spelling.extra(extra).text : nil
+            valueHead = Token.noValue
+            extra = -1
+            if text == nil && setSlice(newValue) { return }
+            if text != nil || newValue != nil { extra = spelling.add(TokenSpelling.Extra(text: text, value: newValue)) }
+        }
+    }
+
+    /// A token of a frontend: `text` is the source's bytes `start..<end` unless `text` says
+    /// otherwise (an interpolation delimiter, a layout token, a digraph).
+    public init(kind: Kind, start: Int, end: Int, flags: Flags = [], in spelling: TokenSpelling, text: String? = nil,
+                stringValue: String? = nil) {
+        self.kind = kind
+        self.flags = flags
+        self.start32 = UInt32(clamping: start)
+        self.end32 = UInt32(clamping: end)
+        self.spelling = spelling
+        let override = text.flatMap { spelling.spells(start, end, $0) ? nil : $0 }
+        if override == nil && setSlice(stringValue) { return }
+        if override != nil || stringValue != nil {
+            extra = spelling.add(TokenSpelling.Extra(text: override, value: stringValue))
+        }
+    }
+
+    /// A token whose text is not (known to be) in any file's bytes: tests and tools.
+    public init(kind: Kind, text: String, start: Int, end: Int, flags: Flags = [], stringValue: String? = nil) {
+        self.init(kind: kind, start: start, end: end, flags: flags, in: TokenSpelling(bytes: []), text: text, stringValue: stringValue)
+    }
+
+    /// Records `value` as a slice of the token's bytes if it is one (nil counts: no value).
+    private mutating func setSlice(_ value: String?) -> Bool {
+        guard let value else { return true }
+        let n = value.utf8.count, length = end - start
+        var head = 0
+        while head <= min(32, length - n) {
+            let tail = length - n - head
+            if tail < Int(Token.noValue) && spelling.spells(start + head, start + head + n, value) {
+                valueHead = UInt8(head)
+                valueTail = UInt8(tail)
+                return true
+            }
+            head += 1
+        }
+        return false
+    }
+
+    /// The text equals `text` (no `String` is made).
+    public func spells(_ text: String) -> Bool {
+        if extra >= 0, let t = spelling.extra(extra).text { return t == text }
+        return spelling.spells(start, end, text)
+    }
+
+    /// The first byte of a one-byte text (`(`, `.`, `{`), else nil.
+    public var singleByte: UInt8? {
+        if extra >= 0, let t = spelling.extra(extra).text { return t.utf8.count == 1 ? t.utf8.first : nil }
+        return end - start == 1 ? spelling.bytes[start] : nil
+    }
+
+    /// The first byte of the text, if any.
+    public var firstByte: UInt8? {
+        if extra >= 0, let t = spelling.extra(extra).text { return t.utf8.first }
+        return end > start ? spelling.bytes[start] : nil
+    }
+
+    public static func == (a: Token, b: Token) -> Bool {
+        a.kind == b.kind && a.flags == b.flags && a.start32 == b.start32 && a.end32 == b.end32
+            && a.text == b.text && a.stringValue == b.stringValue
+    }
+
+    public func `is`(_ text: String) -> Bool { kind != .string && spells(text) }
     public var isOpenBracket: Bool {
-        guard kind == .punctuation, text.utf8.count == 1, let b = text.utf8.first else { return false }
+        guard kind == .punctuation, let b = singleByte else { return false }
         return b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{")
     }
     public var isCloseBracket: Bool {
-        guard kind == .punctuation, text.utf8.count == 1, let b = text.utf8.first else { return false }
+        guard kind == .punctuation, let b = singleByte else { return false }
         return b == UInt8(ascii: ")") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}")
+    }
+}
+
+/// The bytes of one file's tokens, shared by all of them, and the few texts and values that
+/// are not a slice of those bytes (a table that only grows, so a copied token keeps its own).
+public final class TokenSpelling: @unchecked Sendable {
+    public struct Extra: Sendable {
+        public var text: String?
+        public var value: String?
+    }
+
+    public let bytes: [UInt8]
+    /// Guarded by `lock`: the frontend adds entries while other code may read the file's tokens
+    /// (`@unchecked` because `NSLock` is the portable lock on macOS 13).
+    private var extras: [Extra] = []
+    private let lock = NSLock()
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    func add(_ e: Extra) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        extras.append(e)
+        return Int32(extras.count - 1)
+    }
+
+    func extra(_ i: Int32) -> Extra {
+        lock.lock()
+        defer { lock.unlock() }
+        return extras[Int(i)]
+    }
+
+    @inline(__always) func string(_ s: Int, _ e: Int) -> String {
+        String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    /// `bytes[s..<e]` decode to `text` (invalid UTF-8 never equals a `String`'s bytes, as
+    /// `String(decoding:)` would have replaced it).
+    func spells(_ s: Int, _ e: Int, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { u in
+            guard u.count == e - s, e <= bytes.count else { return false }
+            return bytes.withUnsafeBufferPointer { b in
+                var i = 0
+                while i < u.count {
+                    if b[s + i] != u[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
     }
 }
 
@@ -93,9 +262,9 @@ public enum Brackets {
         var bytes = [UInt8](repeating: 0, count: tokens.count)
         for i in tokens.indices {
             let t = tokens[i]
-            if t.kind == .punctuation, t.text.utf8.count == 1 {
-                bytes[i] = t.text.utf8.first ?? 0
-            } else if t.kind == .keyword, t.text.utf8.first == UInt8(ascii: "#"), let d = directive(t) {
+            if t.kind == .punctuation, let b = t.singleByte {
+                bytes[i] = b
+            } else if t.kind == .keyword, t.firstByte == UInt8(ascii: "#"), let d = directive(t) {
                 bytes[i] = d.rawValue
             }
         }
@@ -155,7 +324,7 @@ public enum Brackets {
         var inAlternative = 0     // how many open groups are past their first branch
         for i in tokens.indices {
             let t = tokens[i]
-            if t.kind == .keyword, let d = directive(t) {
+            if t.kind == .keyword, t.firstByte == UInt8(ascii: "#"), let d = directive(t) {
                 switch d {
                 case .open: groups.append(false)
                 case .branch:

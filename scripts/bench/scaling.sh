@@ -34,9 +34,9 @@ for size in (n, 4 * n):
     open(f"{work}/deep-{size}.c", "w").write("void f(int x) {\n" + "if (x) {\n" * (size // 4) + "LDServerSDK_BoolVariation(s, c, \"k\", true);\n" + "}\n" * (size // 4) + "}\n")
 PY
 
-seconds() {   # seconds FILE: wall time of one run, in seconds
-    /usr/bin/time -f %e "$bin" -q --color never --format json "$1" >/dev/null 2>"$work/time" || true
-    tail -1 "$work/time"
+seconds() {   # seconds FILE: CPU time (user + system) of one run, so a loaded machine does not skew the ratio
+    /usr/bin/time -f '%U %S' "$bin" -q --color never --format json "$1" >/dev/null 2>"$work/time" || true
+    tail -1 "$work/time" | awk '{ printf "%.2f", $1 + $2 }'
 }
 
 printf '%-14s %10s %10s %10s %8s\n' phase n "t(n) s" "t(4n) s" ratio

@@ -132,7 +132,7 @@ public struct ValueResolver: Sendable {
     private func trimmed(_ r: Range<Int>, _ model: FileModel) -> Range<Int> {
         var r = r
         // Strip wrapping parentheses and Python layout tokens.
-        while r.count >= 2, model.tokens[r.lowerBound].text == "(", Int(model.partners[r.lowerBound]) == r.upperBound - 1 {
+        while r.count >= 2, model.tokens[r.lowerBound].spells("("), Int(model.partners[r.lowerBound]) == r.upperBound - 1 {
             r = r.lowerBound + 1..<r.upperBound - 1
         }
         return r
@@ -144,17 +144,17 @@ public struct ValueResolver: Sendable {
         var implicit = false
         var expectName = true
         var i = r.lowerBound
-        if i < r.upperBound, model.tokens[i].kind == .punctuation, model.tokens[i].text == "::" { i += 1 }
+        if i < r.upperBound, model.tokens[i].kind == .punctuation, model.tokens[i].spells("::") { i += 1 }
         let syntax = FrontendRegistry.syntax(for: model.language)
-        if i < r.upperBound, syntax.hasImplicitMembers, model.tokens[i].text == "." {
+        if i < r.upperBound, syntax.hasImplicitMembers, model.tokens[i].spells(".") {
             implicit = true
             i += 1
         }
         while i < r.upperBound {
             let t = model.tokens[i]
             if expectName {
-                guard t.kind == .identifier || (t.kind == .keyword && (t.text == "self" || t.text == "Self")) else { return nil }
-                if t.text != "self" && t.text != "Self" { names.append(t.text) }
+                guard t.kind == .identifier || (t.kind == .keyword && (t.spells("self") || t.spells("Self"))) else { return nil }
+                if !t.spells("self") && !t.spells("Self") { names.append(t.text) }
             } else {
                 guard t.kind == .punctuation, [".", "::", "->"].contains(t.text) else { return nil }
             }

@@ -10,12 +10,59 @@ public struct Controller: Sendable, Equatable, Codable {
     public var position: Int
 }
 
+/// One link of a control chain: a check, and the link of the checks around it.
+public struct ControlLink: Sendable, Equatable, Codable {
+    public var controller: Controller
+    /// Index of the next link outwards in the file's links; -1 after the outermost.
+    public var parent: Int
+
+    public init(controller: Controller, parent: Int) {
+        self.controller = controller
+        self.parent = parent
+    }
+}
+
+/// The checks controlling each evaluation of a file, as chains that share their outer links:
+/// evaluations nested `d` deep cost one link per check, not `d` entries each, so nesting
+/// stays linear in memory and in the rules that read it (`NestedFlagRule`).
+public struct ControlChains: Sendable, Equatable {
+    /// A link's parent always comes before it.
+    public var links: [ControlLink] = []
+    /// Per evaluation: its innermost link, -1 for an evaluation no check controls.
+    public var heads: [Int]
+
+    public init(links: [ControlLink] = [], heads: [Int]) {
+        self.links = links
+        self.heads = heads
+    }
+
+    /// Every check controlling evaluation `i`, innermost first (a flag may appear several
+    /// times: the nearest check of a flag is the one with the largest anchor).
+    public func controllers(of i: Int) -> [Controller] {
+        ControlChains.walk(links, from: heads[i])
+    }
+
+    /// The checks on the chain from link `head` outwards.
+    public static func walk(_ links: [ControlLink], from head: Int) -> [Controller] {
+        var out: [Controller] = []
+        var k = head
+        while k >= 0 {
+            out.append(links[k].controller)
+            k = links[k].parent
+        }
+        return out
+    }
+}
+
 /// Computes, for every evaluation of a file, the evaluations that control it (docs/semantics.md, Nesting).
 /// Language-neutral: works on the control tree's regions, conditions and assignments.
 public enum ControlAnalysis {
-    /// `controllers[i]` lists the checks controlling evaluation `i` (several per flag possible).
-    public static func controllers(of evaluations: [Evaluation], in model: FileModel) -> [[Controller]] {
-        guard !evaluations.isEmpty else { return [] }
+    /// The chains of checks controlling each evaluation: every check of a region whose body
+    /// holds the evaluation's anchor is on its chain (the nearest per flag at least once).
+    /// `shareChains: false` gives each evaluation a chain of its own (the nearest check per
+    /// flag): what bodies that do not nest get, and the reference the tests compare with.
+    public static func chains(of evaluations: [Evaluation], in model: FileModel, shareChains: Bool = true) -> ControlChains {
+        guard !evaluations.isEmpty else { return ControlChains(heads: []) }
         let tokens = model.tokens
         let tree = model.control.withClassControls(evaluations)
         // Evaluations sorted by anchor (the matcher returns them so; keep it robust).
@@ -83,8 +130,44 @@ public enum ControlAnalysis {
             controlling = controlling.reversed().filter { seen.insert(evaluations[$0.evaluation].key.identity).inserted }
             intervals.append((region.body, controlling))
         }
-        var result = [[Controller]](repeating: [], count: evaluations.count)
-        guard !intervals.isEmpty else { return result }
+        var chains = ControlChains(heads: [Int](repeating: -1, count: evaluations.count))
+        guard !intervals.isEmpty else { return chains }
+        guard shareChains else { return separateChains(evaluations: evaluations, order: order, anchors: anchors, intervals: intervals) }
+        // Region bodies come from the syntax, so they nest: sweep the anchors with a stack of
+        // the open bodies, each body's checks linked onto the chain of the body around it.
+        let byStart = intervals.indices.sorted {
+            (intervals[$0].body.lowerBound, intervals[$1].body.upperBound, $0) < (intervals[$1].body.lowerBound, intervals[$0].body.upperBound, $1)
+        }
+        var open: [(end: Int, link: Int)] = []
+        var next = 0
+        for (k, anchor) in anchors.enumerated() {
+            while let top = open.last, top.end <= anchor { open.removeLast() }
+            while next < byStart.count && intervals[byStart[next]].body.lowerBound <= anchor {
+                let r = byStart[next]
+                next += 1
+                let body = intervals[r].body
+                guard body.upperBound > anchor else { continue }
+                // Bodies that overlap without nesting: no shared chain, each evaluation gets its own.
+                if let top = open.last, top.end < body.upperBound {
+                    return separateChains(evaluations: evaluations, order: order, anchors: anchors, intervals: intervals)
+                }
+                var link = open.last?.link ?? -1
+                for c in intervals[r].checks.reversed() {
+                    chains.links.append(ControlLink(controller: c, parent: link))
+                    link = chains.links.count - 1
+                }
+                open.append((body.upperBound, link))
+            }
+            chains.heads[order[k]] = open.last?.link ?? -1
+        }
+        return chains
+    }
+
+    /// Chains for bodies that do not nest (no input the control trees build): per evaluation,
+    /// the nearest active check of each flag, found with one max-heap per flag.
+    private static func separateChains(evaluations: [Evaluation], order: [Int], anchors: [Int],
+                                       intervals: [(body: Range<Int>, checks: [Controller])]) -> ControlChains {
+        var chains = ControlChains(heads: [Int](repeating: -1, count: evaluations.count))
         let starts = intervals.indices.sorted { intervals[$0].body.lowerBound < intervals[$1].body.lowerBound }
         let ends = intervals.indices.sorted { intervals[$0].body.upperBound < intervals[$1].body.upperBound }
         var live = [Bool](repeating: false, count: intervals.count)
@@ -104,16 +187,22 @@ public enum ControlAnalysis {
                     heaps[evaluations[c.evaluation].key.identity, default: Heap()].push(.init(position: evaluations[c.evaluation].anchor, region: r, check: c))
                 }
             }
-            let e = order[k]
             var empty: [String] = []
+            var link = -1
             for (flag, var heap) in heaps {
                 while let top = heap.top, !live[top.region] { heap.pop() }
-                if let top = heap.top { result[e].append(top.check) } else { empty.append(flag) }
+                if let top = heap.top {
+                    chains.links.append(ControlLink(controller: top.check, parent: link))
+                    link = chains.links.count - 1
+                } else {
+                    empty.append(flag)
+                }
                 heaps[flag] = heap
             }
             for flag in empty { heaps[flag] = nil }
+            chains.heads[order[k]] = link
         }
-        return result
+        return chains
     }
 
     /// A max-heap of checks by position.
@@ -159,7 +248,7 @@ public enum ControlAnalysis {
         while !r.isEmpty, prefixes.contains(tokens[r.lowerBound].text) && tokens[r.lowerBound].kind != .string {
             r = r.lowerBound + 1..<r.upperBound
         }
-        while r.count >= 2, tokens[r.lowerBound].text == "(", Int(partners[r.lowerBound]) == r.upperBound - 1 {
+        while r.count >= 2, tokens[r.lowerBound].spells("("), Int(partners[r.lowerBound]) == r.upperBound - 1 {
             r = r.lowerBound + 1..<r.upperBound - 1
         }
         guard !r.isEmpty else { return nil }
@@ -178,8 +267,8 @@ public enum ControlAnalysis {
 public struct AnalyzedFile: Sendable {
     public let model: FileModel
     public let evaluations: [Evaluation]
-    /// Per evaluation, the checks controlling it (see `ControlAnalysis`).
-    public let controllers: [[Controller]]
+    /// The checks controlling each evaluation (see `ControlAnalysis`).
+    public let chains: ControlChains
 
     /// Every evaluation's start and end location, computed in one sweep.
     private let locations: [Int: SourceLocation]
@@ -188,7 +277,7 @@ public struct AnalyzedFile: Sendable {
     public init(model: FileModel, evaluations: [Evaluation]) {
         self.model = model
         self.evaluations = evaluations
-        self.controllers = ControlAnalysis.controllers(of: evaluations, in: model)
+        self.chains = ControlAnalysis.chains(of: evaluations, in: model)
         let locations = model.source.locations(at: evaluations.flatMap { [$0.startOffset, $0.endOffset] })
         self.locations = locations
         var texts: [Int: String] = [:]

@@ -7,7 +7,7 @@ import FlaglintSyntax
 public struct FileFacts: Sendable, Equatable, Codable {
     /// Bumped whenever the encoding or the meaning of a field changes: cached facts of another
     /// schema are never read.
-    public static let currentSchema = 1
+    public static let currentSchema = 2
 
     public var schema: Int
     /// The path as output shows it.
@@ -18,6 +18,8 @@ public struct FileFacts: Sendable, Equatable, Codable {
     /// or another file needed its constants.
     public var parsed: Bool
     public var evaluations: [EvaluationFact]
+    /// The chains of checks the evaluations' `controlChain` point into (see `ControlChains`).
+    public var controlLinks: [ControlLink] = []
     /// Constants other files may use: file-, type- and namespace-level definitions with literal values.
     public var constants: [ConstantFact]
     /// The file's `flaglint:` comments.
@@ -59,6 +61,12 @@ public struct FileFacts: Sendable, Equatable, Codable {
         return out
     }
 
+    /// Every check controlling evaluation `i`, innermost first (indices into `evaluations`; a
+    /// flag may be checked several times on the way).
+    public func controllers(of i: Int) -> [Controller] {
+        ControlChains.walk(controlLinks, from: evaluations[i].controlChain)
+    }
+
     /// Why the file could not be analysed at all (unreadable, frontend unavailable), rendered.
     public var failure: String? { problems.first { $0.kind == .failure }?.rendered }
     public var hasFailure: Bool { failure != nil }
@@ -72,18 +80,19 @@ public struct EvaluationFact: Sendable, Equatable, Codable {
     public var end: SourceLocation
     /// The (length-capped) text of the line it starts on: baselines and fingerprints use it.
     public var lineText: String
-    /// The checks that decide whether it runs (indices into the file's evaluations).
-    public var controllers: [Controller]
+    /// The checks that decide whether it runs: the innermost link of its chain in the file's
+    /// `controlLinks` (-1: none); `FileFacts.controllers(of:)` lists them.
+    public var controlChain: Int
     /// Why a key stayed unresolved, when flaglint can say more than "dynamic" (an implicit
     /// member that is a case of several enums).
     public var keyNote: String?
 
-    public init(evaluation: Evaluation, start: SourceLocation, end: SourceLocation, lineText: String, controllers: [Controller] = []) {
+    public init(evaluation: Evaluation, start: SourceLocation, end: SourceLocation, lineText: String, controlChain: Int = -1) {
         self.evaluation = evaluation
         self.start = start
         self.end = end
         self.lineText = lineText
-        self.controllers = controllers
+        self.controlChain = controlChain
     }
 
     public var key: FlagKey { evaluation.key }

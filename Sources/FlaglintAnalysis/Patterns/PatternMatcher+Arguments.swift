@@ -21,12 +21,12 @@ extension PatternMatcher {
             if s.count >= 3, t0.kind == .identifier || t0.kind == .keyword {
                 let sep = tokens[s.lowerBound + 1]
                 if sep.kind == .punctuation {
-                    if (syntax.argumentLabel == .equals && sep.text == "=") || (syntax.argumentLabel == .colon && sep.text == ":") {
+                    if (syntax.argumentLabel == .equals && sep.spells("=")) || (syntax.argumentLabel == .colon && sep.spells(":")) {
                         a.label = t0.text
                         a.value = s.lowerBound + 2..<s.upperBound
                     }
                 }
-            } else if s.count == 2, syntax.argumentLabel == .colon, t0.kind == .identifier || t0.kind == .keyword, tokens[s.lowerBound + 1].text == ":" {
+            } else if s.count == 2, syntax.argumentLabel == .colon, t0.kind == .identifier || t0.kind == .keyword, tokens[s.lowerBound + 1].spells(":") {
                 a.label = t0.text
                 a.value = s.upperBound..<s.upperBound
             }
@@ -43,8 +43,8 @@ extension PatternMatcher {
                 continue
             }
             if let keyword = syntax.inlineFunctionKeyword, tokens[i].text == keyword && tokens[i].kind != .string { inLambda = true }
-            if inLambda && tokens[i].kind == .punctuation && tokens[i].text == ":" { inLambda = false }
-            if tokens[i].kind == .punctuation && tokens[i].text == "," && !inLambda {
+            if inLambda && tokens[i].kind == .punctuation && tokens[i].spells(":") { inLambda = false }
+            if tokens[i].kind == .punctuation && tokens[i].spells(",") && !inLambda {
                 add(segStart..<i)
                 segStart = i + 1
             }
@@ -216,7 +216,7 @@ extension PatternMatcher {
         while i < r.upperBound {
             if tokens[i].isOpenBracket, partners[i] > i, Int(partners[i]) < r.upperBound { i = Int(partners[i]) + 1; continue }
             if (tokens[i].kind == .identifier || tokens[i].kind == .keyword), i > r.lowerBound, i + 1 < r.upperBound,
-               tokens[i + 1].kind == .punctuation, tokens[i + 1].text == ":" {
+               tokens[i + 1].kind == .punctuation, tokens[i + 1].spells(":") {
                 starts.append(i)
             }
             i += 1

@@ -115,7 +115,7 @@ public struct PatternMatcher {
     /// Length of the member access at `i` (`.`, `?.`, or Swift's postfix `?`/`!` then `.`), or 0.
     func accessLength(at i: Int) -> Int {
         if isAccess(i) { return 1 }
-        if i + 1 < tokens.count, tokens[i].kind == .punctuation, tokens[i].text == "?" || tokens[i].text == "!",
+        if i + 1 < tokens.count, tokens[i].kind == .punctuation, tokens[i].spells("?") || tokens[i].spells("!"),
            !tokens[i].flags.contains(.spaceBefore), isAccess(i + 1) { return 2 }
         return 0
     }
@@ -137,7 +137,7 @@ public struct PatternMatcher {
         // Step over the access itself (`.`, or postfix `?`/`!` + `.`).
         guard i >= 0, isAccess(i) else { return nil }
         i -= 1
-        if i >= 0, tokens[i].kind == .punctuation, (tokens[i].text == "?" || tokens[i].text == "!"), !tokens[i].flags.contains(.spaceBefore) { i -= 1 }
+        if i >= 0, tokens[i].kind == .punctuation, (tokens[i].spells("?") || tokens[i].spells("!")), !tokens[i].flags.contains(.spaceBefore) { i -= 1 }
         guard isExpressionEnd(i) else { return nil }
         var chainStart = i
         // Walk back over `a.b().c[0]!.` links without recursion.
@@ -149,13 +149,13 @@ public struct PatternMatcher {
                 chainStart = o
                 i = o - 1
                 if i >= 0, tokens[i].kind == .identifier || (tokens[i].kind == .keyword && isExpressionEnd(i)) || tokens[i].isCloseBracket {
-                    if t.text == "]" && tokens[i].kind == .punctuation { continue }
+                    if t.spells("]") && tokens[i].kind == .punctuation { continue }
                     continue
                 }
             } else if t.kind == .identifier || t.kind == .keyword || t.kind == .string || t.kind == .number {
                 chainStart = i
                 i -= 1
-            } else if t.kind == .punctuation, (t.text == "?" || t.text == "!" || t.text == ">"), !t.flags.contains(.spaceBefore) {
+            } else if t.kind == .punctuation, (t.spells("?") || t.spells("!") || t.spells(">")), !t.flags.contains(.spaceBefore) {
                 i -= 1
                 continue
             } else {
@@ -163,7 +163,7 @@ public struct PatternMatcher {
             }
             // Continue only through another member access.
             if i >= 0, isAccess(i) { i -= 1; continue }
-            if i >= 0, tokens[i].kind == .punctuation, tokens[i].text == "?" || tokens[i].text == "!", !tokens[i].flags.contains(.spaceBefore), i + 1 < tokens.count, isAccess(i + 1) { i -= 1; continue }
+            if i >= 0, tokens[i].kind == .punctuation, tokens[i].spells("?") || tokens[i].spells("!"), !tokens[i].flags.contains(.spaceBefore), i + 1 < tokens.count, isAccess(i + 1) { i -= 1; continue }
             return chainStart
         }
         return chainStart
@@ -180,10 +180,10 @@ public struct PatternMatcher {
             // Unqualified patterns match only unqualified calls.
             let prev = start - 1
             if isAccess(prev) {
-                let isGlobalScope = tokens[prev].text == "::" && !(prev > 0 && isExpressionEnd(prev - 1) && tokens[prev - 1].kind != .keyword)
+                let isGlobalScope = tokens[prev].spells("::") && !(prev > 0 && isExpressionEnd(prev - 1) && tokens[prev - 1].kind != .keyword)
                 if !isGlobalScope { return nil }
             }
-            if prev >= 0, tokens[prev].kind == .punctuation, tokens[prev].text == "?" || tokens[prev].text == "!",
+            if prev >= 0, tokens[prev].kind == .punctuation, tokens[prev].spells("?") || tokens[prev].spells("!"),
                !tokens[prev].flags.contains(.spaceBefore), start < tokens.count, isAccess(start) { return nil }
         }
         var bindings: [String: Binding] = [:]
@@ -234,13 +234,13 @@ public struct PatternMatcher {
                 firstArgumentsSeen = true
                 pos = close + 1
             case let .message(receiver, pieces):
-                guard tokens[pos].text == "[", tokens[pos].kind == .punctuation else { return nil }
+                guard tokens[pos].spells("["), tokens[pos].kind == .punctuation else { return nil }
                 let close = Int(partners[pos])
                 guard close > pos, matchMessage(receiver: receiver, pieces: pieces, in: pos + 1..<close, into: &bindings) else { return nil }
                 anchor = anchor ?? pos
                 pos = close + 1
             case let .literal(text):
-                guard tokens[pos].text == text else { return nil }
+                guard tokens[pos].spells(text) else { return nil }
                 pos += 1
             }
         }
@@ -343,11 +343,11 @@ public struct PatternMatcher {
         var stack: [Int32] = []
         for i in tokens.indices {
             let t = tokens[i]
-            if t.kind == .punctuation && t.text == "]" && !stack.isEmpty && Int(partners[i]) == Int(stack.last!) {
+            if t.kind == .punctuation && t.spells("]") && !stack.isEmpty && Int(partners[i]) == Int(stack.last!) {
                 stack.removeLast()
             }
             out[i] = stack.last ?? -1
-            if t.kind == .punctuation && t.text == "[" && partners[i] > Int32(i) {
+            if t.kind == .punctuation && t.spells("[") && partners[i] > Int32(i) {
                 stack.append(Int32(i))
             }
         }

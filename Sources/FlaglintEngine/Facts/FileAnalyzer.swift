@@ -122,8 +122,9 @@ public struct FileAnalyzer: Sendable {
         facts.evaluations = evaluations.indices.map { i in
             let e = evaluations[i]
             let (start, end) = file.location(of: e)
-            return EvaluationFact(evaluation: e, start: start, end: end, lineText: file.lineText(of: e), controllers: file.controllers[i])
+            return EvaluationFact(evaluation: e, start: start, end: end, lineText: file.lineText(of: e), controlChain: file.chains.heads[i])
         }
+        facts.controlLinks = file.chains.links
         let suppressions = InSourceSuppressions(comments: model.comments, source: source)
         if !suppressions.isEmpty { facts.suppressions = suppressions }
         return facts

@@ -9,7 +9,7 @@ extension CStructureParser {
         var i = r.lowerBound
         while i < r.upperBound {
             let tk = t[i]
-            if tk.kind == .punctuation && (tk.text == ";" || tk.isCloseBracket) {
+            if tk.kind == .punctuation && (tk.spells(";") || tk.isCloseBracket) {
                 i += 1
                 continue
             }
@@ -85,7 +85,7 @@ extension CStructureParser {
         while j < r.upperBound {
             if isText(j, "{") {
                 let end = closer(j, before: r.upperBound) ?? r.upperBound
-                if t[i].text != "enum" {
+                if !t[i].spells("enum") {
                     work.append(.declarations(j + 1..<end, qualifiers: qualifiers + (name.map { [$0] } ?? [])))
                 }
                 return min(end + 1, r.upperBound)
@@ -94,7 +94,7 @@ extension CStructureParser {
             // `struct S s = {...}`, `struct S *f(void) {`: a variable or a function.
             if isText(j, "=") || isText(j, "(") { return declarationStatement(i, r, qualifiers: qualifiers) }
             if isText(j, ":") { inBases = true }
-            if !inBases && t[j].kind == .identifier && t[j].text != "final" { name = t[j].text }
+            if !inBases && t[j].kind == .identifier && !t[j].spells("final") { name = t[j].text }
             j = isText(j, "<") ? skipAngles(j, limit: r.upperBound) : skip(j, limit: r.upperBound)
         }
         return r.upperBound

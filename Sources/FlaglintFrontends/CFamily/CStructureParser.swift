@@ -71,7 +71,7 @@ struct CStructureParser {
 
     func isText(_ i: Int, _ text: String) -> Bool {
         // The length test first: most mismatches then cost no string comparison.
-        i >= 0 && i < t.count && t[i].text.utf8.count == text.utf8.count && t[i].kind != .string && t[i].text == text
+        i >= 0 && i < t.count && t[i].text.utf8.count == text.utf8.count && t[i].kind != .string && t[i].spells(text)
     }
 
     func isWord(_ i: Int) -> Bool {
@@ -149,7 +149,7 @@ struct CStructureParser {
                 i = switchStatement(i, r)
             case "case", "default":
                 // `default` is a label only before `:` (not `= default;` halves of broken code).
-                if tk.text == "default" && !isText(i + 1, ":") { i = statementEnd(i, limit: end); break }
+                if tk.spells("default") && !isText(i + 1, ":") { i = statementEnd(i, limit: end); break }
                 let e = labelEnd(i, limit: end)
                 labels.append(i..<e)
                 i = e
@@ -161,7 +161,7 @@ struct CStructureParser {
                 exit = tk.text.hasSuffix("throw") ? .thrown : .function
                 i = e
             case "break", "continue":
-                exit = tk.text == "break" ? .loop : .continueLoop
+                exit = tk.spells("break") ? .loop : .continueLoop
                 i = statementEnd(i, limit: end)
             case "else", "catch", "@catch", "@finally":
                 i += 1

@@ -21,6 +21,7 @@ struct CTokenStream {
         var directive: [Token]? = nil   // tokens of the directive line being read
         var alternative = false         // an `#else`/`#elif` was just read
         tokens.reserveCapacity(raw.count)
+        let spelling = TokenSpelling(bytes: bytes)
 
         for t in raw {
             let (logicalBreak, _) = CTokenStream.gap(bytes, prevEnd, t.start)
@@ -35,18 +36,18 @@ struct CTokenStream {
 
             if logicalStart, let d = directive {
                 finishDirective(d)
-                if d.count >= 2, d[1].text != "define", d[1].text != "undef" {
+                if d.count >= 2, !d[1].spells("define"), !d[1].spells("undef") {
                     alternative = ["else", "elif", "elifdef", "elifndef"].contains(d[1].text)
                 }
                 directive = nil
             }
-            var token = CTokenStream.token(bytes, t)
+            var token = CTokenStream.token(spelling, t)
             if physicalBreak { token.flags.insert(.lineStart) }
             if directive != nil {
                 directive!.append(token)
                 continue
             }
-            if logicalStart && token.kind == .punctuation && token.text == "#" {
+            if logicalStart && token.kind == .punctuation && token.spells("#") {
                 directive = [token]
                 continue
             }
@@ -63,10 +64,11 @@ struct CTokenStream {
 
             // ObjC literals: `@"x"`, `@YES`, `@42`, `@interface` are one token each.
             if token.kind != .punctuation, let l = tokens.indices.last, tokens[l].end == token.start,
-               tokens[l].kind == .punctuation, tokens[l].text == "@" {
+               tokens[l].kind == .punctuation, tokens[l].spells("@") {
                 let last = tokens[l]
-                token.text = "@" + token.text
+                let joined = "@" + token.text
                 token.start = last.start
+                token.text = joined
                 token.flags.formUnion(last.flags.intersection([.lineStart]))
                 if token.kind == .identifier { token.kind = .keyword }
                 tokens.removeLast()
@@ -86,14 +88,14 @@ struct CTokenStream {
 
     /// `#define NAME value` with a single literal value becomes a constant.
     private mutating func finishDirective(_ d: [Token]) {
-        guard d.count >= 3, d[1].text == "define", d[2].kind == .identifier || d[2].kind == .keyword else { return }
+        guard d.count >= 3, d[1].spells("define"), d[2].kind == .identifier || d[2].kind == .keyword else { return }
         let name = d[2]
         // A function-like macro has `(` directly after its name.
-        if d.count > 3 && d[3].text == "(" && d[3].start == name.end { return }
+        if d.count > 3 && d[3].spells("(") && d[3].start == name.end { return }
         var body = Array(d.dropFirst(3))
-        if body.count == 3 && body[0].text == "(" && body[2].text == ")" { body = [body[1]] }
+        if body.count == 3 && body[0].spells("(") && body[2].spells(")") { body = [body[1]] }
         // `@"x"` arrives as two tokens here (the `@` join runs on live tokens only).
-        if body.count == 2 && body[0].text == "@" && body[1].kind == .string && body[0].end == body[1].start {
+        if body.count == 2 && body[0].spells("@") && body[1].kind == .string && body[0].end == body[1].start {
             body = [body[1]]
         }
         guard body.count == 1, let value = CTokenStream.constantValue(body[0]) else { return }
@@ -134,7 +136,8 @@ struct CTokenStream {
 
     // MARK: Single tokens
 
-    package static func token(_ bytes: [UInt8], _ t: ClangToken) -> Token {
+    static func token(_ spelling: TokenSpelling, _ t: ClangToken) -> Token {
+        let bytes = spelling.bytes
         var text = text(bytes, t.start, t.end, splices: true)
         let kind: Token.Kind
         var value: String?
@@ -167,7 +170,7 @@ struct CTokenStream {
             default: break
             }
         }
-        return Token(kind: kind, text: text, start: t.start, end: t.end, stringValue: value)
+        return Token(kind: kind, start: t.start, end: t.end, in: spelling, text: text, stringValue: value)
     }
 
     /// The source text of a token; with `splices`, backslash-newlines removed (they are not

@@ -76,12 +76,13 @@ public struct PythonLexer {
 
     static let maxDiagnostics = 100
 
-    package let bytes: [UInt8]
-    package let n: Int
-    package var pos = 0
-    package var tokens: [Token] = []
-    package var comments: [Comment] = []
-    package var diagnostics: [FrontendDiagnostic] = []
+    let bytes: [UInt8]
+    let spelling: TokenSpelling
+    let n: Int
+    var pos = 0
+    var tokens: [Token] = []
+    var comments: [Comment] = []
+    var diagnostics: [FrontendDiagnostic] = []
     var frames: [Frame] = []
     var indents: [Indent] = [Indent(column: 0, altColumn: 0, emitted: false)]
     /// Open brackets of ordinary code (implicit line joining); f-string fields count their own.
@@ -95,6 +96,7 @@ public struct PythonLexer {
 
     package init(bytes: [UInt8]) {
         self.bytes = bytes
+        self.spelling = TokenSpelling(bytes: bytes)
         self.n = bytes.count
         tokens.reserveCapacity(bytes.count / 4 + 8)
     }
@@ -145,13 +147,12 @@ public struct PythonLexer {
             flags.insert(.lineStart)
             lineStartPending = false
         }
-        let spelling = text ?? String(decoding: bytes[start..<end], as: UTF8.self)
-        tokens.append(Token(kind: kind, text: spelling, start: start, end: end, flags: flags, stringValue: value))
+        tokens.append(Token(kind: kind, start: start, end: end, flags: flags, in: spelling, text: text, stringValue: value))
         lineHasTokens = true
     }
 
     mutating func emitLayout(_ text: String, at offset: Int, length: Int) {
-        tokens.append(Token(kind: .layout, text: text, start: offset, end: offset + length))
+        tokens.append(Token(kind: .layout, start: offset, end: offset + length, in: spelling, text: text))
         if text == "\n" { lineHasTokens = false }
     }
 

@@ -134,8 +134,8 @@ extension PythonStructure {
                     continue
                 }
                 let t = tokens[p]
-                if t.kind == .layout || t.isCloseBracket || (t.kind == .punctuation && (t.text == "," || t.text == ":" || t.text == ";"))
-                    || (t.kind == .keyword && (t.text == "for" || t.text == "async")) {
+                if t.kind == .layout || t.isCloseBracket || (t.kind == .punctuation && (t.spells(",") || t.spells(":") || t.spells(";")))
+                    || (t.kind == .keyword && (t.spells("for") || t.spells("async"))) {
                     break
                 }
                 p += 1
@@ -169,9 +169,9 @@ extension PythonStructure {
                     if let body = top.bodyStart { builder.function(body: body..<k) }
                 }
                 depth = 0
-            case .keyword where t.text == "lambda":
+            case .keyword where t.spells("lambda"):
                 stack.append(Open(depth: depth, bodyStart: nil))
-            case .keyword where t.text == "for" || t.text == "async":
+            case .keyword where t.spells("for") || t.spells("async"):
                 closeBodies(atDepth: depth, at: k, &builder, &stack)
             case .punctuation:
                 if t.isOpenBracket {
@@ -182,9 +182,9 @@ extension PythonStructure {
                         if let body = top.bodyStart { builder.function(body: body..<k) }
                         stack.removeLast()
                     }
-                } else if t.text == "," || t.text == ";" {
+                } else if t.spells(",") || t.spells(";") {
                     closeBodies(atDepth: depth, at: k, &builder, &stack)
-                } else if t.text == ":" {
+                } else if t.spells(":") {
                     // The colon of a lambda still reading its parameters belongs to it; any
                     // other colon at a body's depth ends that body (`{k: lambda: 1, j: 2}`).
                     if let top = stack.last, top.bodyStart == nil, top.depth == depth {

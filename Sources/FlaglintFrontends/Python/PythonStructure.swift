@@ -54,9 +54,9 @@ struct PythonStructure {
         var block = [Int32](repeating: -1, count: tokens.count)
         var open: [Int] = []
         for (i, t) in tokens.enumerated() where t.kind == .layout {
-            if t.text == "<indent>" {
+            if t.spells("<indent>") {
                 open.append(i)
-            } else if t.text == "<dedent>", let o = open.popLast() {
+            } else if t.spells("<dedent>"), let o = open.popLast() {
                 block[o] = Int32(i)
                 block[i] = Int32(o)
             }
@@ -90,11 +90,11 @@ struct PythonStructure {
     }
 
     func isPunctuation(_ i: Int, _ text: String) -> Bool {
-        i < n && tokens[i].kind == .punctuation && tokens[i].text == text
+        i < n && tokens[i].kind == .punctuation && tokens[i].spells(text)
     }
 
     func isLayout(_ i: Int, _ text: String) -> Bool {
-        i < n && tokens[i].kind == .layout && tokens[i].text == text
+        i < n && tokens[i].kind == .layout && tokens[i].spells(text)
     }
 
     func lineEnd(_ i: Int) -> Int { Int(nextLayout[min(max(i, 0), n)]) }
@@ -176,15 +176,15 @@ struct PythonStructure {
     package mutating func statement(at i: Int) -> Int {
         let t = tokens[i]
         let end = lineEnd(i)
-        if t.kind == .punctuation && t.text == "@" {
+        if t.kind == .punctuation && t.spells("@") {
             scanExpression(i + 1..<end)
             decorators.append(i + 1..<end)
             return end
         }
         let decorating = decorators
         decorators = []
-        if t.kind == .keyword, t.text == "def" || t.text == "class" || (t.text == "async" && isKeyword(i + 1, "def")),
-           !decorating.isEmpty, let (_, s) = header(t.text == "async" ? i + 1 : i) {
+        if t.kind == .keyword, t.spells("def") || t.spells("class") || (t.spells("async") && isKeyword(i + 1, "def")),
+           !decorating.isEmpty, let (_, s) = header(t.spells("async") ? i + 1 : i) {
             for d in decorating { builder.decision([DecisionArm(condition: d, body: s.body)], statementEnd: s.next) }
         }
         if t.kind == .keyword {
@@ -204,7 +204,7 @@ struct PythonStructure {
             default: break
             }
         }
-        if t.kind == .identifier && t.text == "match", let next = matchStatement(i) {
+        if t.kind == .identifier && t.spells("match"), let next = matchStatement(i) {
             return next
         }
         simpleStatements(i..<end)
@@ -332,7 +332,7 @@ struct PythonStructure {
         let end = lineEnd(i)
         guard let colon = headerColon(from: i + 1, to: end), colon > i + 1, colon == end - 1,
               isLayout(end, "\n"), isLayout(end + 1, "<indent>"),
-              end + 2 < n, tokens[end + 2].kind == .identifier, tokens[end + 2].text == "case" else { return nil }
+              end + 2 < n, tokens[end + 2].kind == .identifier, tokens[end + 2].spells("case") else { return nil }
         let subject = i + 1..<colon
         scanExpression(subject)
         let blockEnd = blockPartner[end + 1] >= 0 ? Int(blockPartner[end + 1]) : n
@@ -344,7 +344,7 @@ struct PythonStructure {
                 continue
             }
             let le = lineEnd(c)
-            if tokens[c].kind == .identifier && tokens[c].text == "case", let caseColon = headerColon(from: c + 1, to: le) {
+            if tokens[c].kind == .identifier && tokens[c].spells("case"), let caseColon = headerColon(from: c + 1, to: le) {
                 let s = suite(afterColon: caseColon + 1)
                 var guardCondition: Range<Int>?
                 if let g = topLevel(c + 1..<caseColon).first(where: { isKeyword($0, "if") }) {
@@ -385,7 +385,7 @@ struct PythonStructure {
         while lineEnd > lineStart && isPunctuation(lineEnd - 1, ";") { lineEnd -= 1 }
         guard lineStart < lineEnd else { return nil }
         if tokens[lineStart].kind == .keyword && Self.compoundKeywords.contains(tokens[lineStart].text) { return nil }
-        if tokens[lineStart].kind == .identifier && (tokens[lineStart].text == "match" || tokens[lineStart].text == "case"),
+        if tokens[lineStart].kind == .identifier && (tokens[lineStart].spells("match") || tokens[lineStart].spells("case")),
            headerColon(from: lineStart + 1, to: lineEnd) != nil { return nil }
         var statementStart = lineStart
         for p in topLevel(lineStart..<lineEnd) where isPunctuation(p, ";") { statementStart = p + 1 }

@@ -29,6 +29,7 @@ public struct SwiftLexer {
     }
 
     private let bytes: [UInt8]
+    private let spelling: TokenSpelling
     private let n: Int
     private var pos = 0
     private var tokens: [Token] = []
@@ -46,6 +47,7 @@ public struct SwiftLexer {
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
+        self.spelling = TokenSpelling(bytes: bytes)
         self.n = bytes.count
         tokens.reserveCapacity(bytes.count / 4)
     }
@@ -142,7 +144,7 @@ public struct SwiftLexer {
         if lineStart { flags.insert(.lineStart) }
         spaceBefore = false
         lineStart = false
-        tokens.append(Token(kind: kind, text: override ?? text(start, end), start: start, end: end, flags: flags, stringValue: value))
+        tokens.append(Token(kind: kind, start: start, end: end, flags: flags, in: spelling, text: override, stringValue: value))
     }
 
     /// The previous token ends an expression, so an operator glued to it is postfix/infix-bound.
@@ -152,8 +154,8 @@ public struct SwiftLexer {
         case .identifier, .number, .string: return true
         case .keyword: return true
         case .punctuation:
-            return last.text == ")" || last.text == "]" || last.text == "}" || last.text == ">"
-                || ((last.text == "?" || last.text == "!") && !last.flags.contains(.spaceBefore))
+            return last.spells(")") || last.spells("]") || last.spells("}") || last.spells(">")
+                || ((last.spells("?") || last.spells("!")) && !last.flags.contains(.spaceBefore))
         case .layout: return false
         }
     }
@@ -235,7 +237,7 @@ public struct SwiftLexer {
         if Self.isIdentifierStart(b) || b == UInt8(ascii: "$") {
             while pos < n && Self.isIdentifierChar(bytes[pos]) { pos += 1 }
             let word = text(start, pos)
-            let afterDot = tokens.last.map { $0.kind == .punctuation && $0.text == "." && !spaceBefore } ?? false
+            let afterDot = tokens.last.map { $0.kind == .punctuation && $0.spells(".") && !spaceBefore } ?? false
             emit(!afterDot && SwiftKeywords.reserved.contains(word) ? .keyword : .identifier, start, pos, text: word)
             return
         }
@@ -353,7 +355,7 @@ public struct SwiftLexer {
 
     private mutating func lexNumber() {
         let start = pos
-        let memberIndex = tokens.last.map { $0.kind == .punctuation && $0.text == "." && !spaceBefore } ?? false
+        let memberIndex = tokens.last.map { $0.kind == .punctuation && $0.spells(".") && !spaceBefore } ?? false
         if bytes[pos] == UInt8(ascii: "0"), [UInt8(ascii: "x"), UInt8(ascii: "b"), UInt8(ascii: "o")].contains(at(pos + 1)) {
             let hex = at(pos + 1) == UInt8(ascii: "x")
             pos += 2
@@ -398,8 +400,8 @@ public struct SwiftLexer {
         case .keyword:
             return !["self", "Self", "super", "true", "false", "nil", "init"].contains(last.text)
         case .punctuation:
-            if last.text == ")" || last.text == "]" || last.text == "}" || last.text == ">" { return false }
-            if (last.text == "?" || last.text == "!") && !last.flags.contains(.spaceBefore) { return false }
+            if last.spells(")") || last.spells("]") || last.spells("}") || last.spells(">") { return false }
+            if (last.spells("?") || last.spells("!")) && !last.flags.contains(.spaceBefore) { return false }
             return true
         }
     }

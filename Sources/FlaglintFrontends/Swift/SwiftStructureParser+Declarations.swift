@@ -37,7 +37,7 @@ extension SwiftStructureParser {
         guard i < body.upperBound else { return false }
         let t = tokens[i]
         guard (t.kind == .keyword && ["get", "set", "willSet", "didSet"].contains(t.text))
-            || (t.kind == .identifier && (t.text == "_read" || t.text == "_modify")) else { return false }
+            || (t.kind == .identifier && (t.spells("_read") || t.spells("_modify"))) else { return false }
         return !(cursor.isPunct(i + 1, ".") || cursor.isPunct(i + 1, "=") || cursor.isPunct(i + 1, "?"))
     }
 
@@ -142,9 +142,9 @@ extension SwiftStructureParser {
         while j < limit {
             let t = tokens[j]
             if t.kind == .punctuation {
-                if t.text == "<" { angle += 1 } else if t.text.first == ">" && t.text.allSatisfy({ $0 == ">" || $0 == "?" || $0 == "!" }) {
+                if t.spells("<") { angle += 1 } else if t.text.first == ">" && t.text.allSatisfy({ $0 == ">" || $0 == "?" || $0 == "!" }) {
                     angle = max(0, angle - t.text.filter { $0 == ">" }.count)
-                } else if angle == 0 && (t.text == "=" || t.text == "," || t.text == "{") {
+                } else if angle == 0 && (t.spells("=") || t.spells(",") || t.spells("{")) {
                     return j
                 }
             }
@@ -192,8 +192,8 @@ extension SwiftStructureParser {
         switch t.kind {
         case .string where !negative:
             return t.stringValue.map { .string($0) }
-        case .keyword where !negative && (t.text == "true" || t.text == "false"):
-            return .bool(t.text == "true")
+        case .keyword where !negative && (t.spells("true") || t.spells("false")):
+            return .bool(t.spells("true"))
         case .number:
             var digits = String(t.text.filter { $0 != "_" })
             var radix = 10

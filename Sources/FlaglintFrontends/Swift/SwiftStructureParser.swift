@@ -130,7 +130,7 @@ struct SwiftStructureParser {
             default:
                 break
             }
-        } else if t.kind == .identifier && (t.text == "_read" || t.text == "_modify"), let end = accessor(at: i, limit: limit, ctx: ctx) {
+        } else if t.kind == .identifier && (t.spells("_read") || t.spells("_modify")), let end = accessor(at: i, limit: limit, ctx: ctx) {
             return end
         }
         let end = cursor.statementEnd(from: i, limit: limit)
@@ -150,7 +150,7 @@ struct SwiftStructureParser {
             let t = tokens[i]
             guard (t.kind == .identifier || t.kind == .keyword) && SwiftKeywords.modifiers.contains(t.text), i + 1 < limit else { break }
             let next = tokens[i + 1]
-            if t.text == "class" && !(next.kind == .keyword || SwiftKeywords.modifiers.contains(next.text)) { break }
+            if t.spells("class") && !(next.kind == .keyword || SwiftKeywords.modifiers.contains(next.text)) { break }
             // `private(set)`, `unowned(unsafe)`.
             if cursor.isPunct(i + 1, "("), !next.flags.contains(.spaceBefore), let e = cursor.groupEnd(i + 1, limit: limit),
                cursor.isName(i + 2), e == i + 4 {
@@ -158,7 +158,7 @@ struct SwiftStructureParser {
                 continue
             }
             // A modifier word used as a name (`open(url)`, `lazy.map`) is not a modifier.
-            guard next.kind == .keyword || next.kind == .identifier || next.text == "@" else { break }
+            guard next.kind == .keyword || next.kind == .identifier || next.spells("@") else { break }
             i += 1
         }
         return i
@@ -399,8 +399,8 @@ struct SwiftStructureParser {
         var j = body.lowerBound
         while j < body.upperBound {
             let t = tokens[j]
-            if t.kind == .keyword && t.text == "in" { return j > body.lowerBound ? j + 1 : body.lowerBound }
-            if (t.text == "(" || t.text == "["), let e = cursor.groupEnd(j, limit: body.upperBound) {
+            if t.kind == .keyword && t.spells("in") { return j > body.lowerBound ? j + 1 : body.lowerBound }
+            if (t.spells("(") || t.spells("[")), let e = cursor.groupEnd(j, limit: body.upperBound) {
                 j = e
                 continue
             }

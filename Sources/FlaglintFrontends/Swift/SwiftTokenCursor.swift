@@ -8,23 +8,23 @@ struct SwiftTokenCursor {
     package let partners: [Int32]
 
     func isPunct(_ i: Int, _ text: String) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].text == text
+        i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].spells(text)
     }
 
     func isKeyword(_ i: Int, _ text: String) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind == .keyword && tokens[i].text == text
+        i >= 0 && i < tokens.count && tokens[i].kind == .keyword && tokens[i].spells(text)
     }
 
     /// A keyword or a contextual identifier spelled `text`.
     func isWord(_ i: Int, _ text: String) -> Bool {
-        i >= 0 && i < tokens.count && (tokens[i].kind == .keyword || tokens[i].kind == .identifier) && tokens[i].text == text
+        i >= 0 && i < tokens.count && (tokens[i].kind == .keyword || tokens[i].kind == .identifier) && tokens[i].spells(text)
     }
 
     /// Names a binding or enum case can have (`set` and friends are keywords to the lexer).
     func isName(_ i: Int) -> Bool {
         guard i >= 0 && i < tokens.count else { return false }
         let t = tokens[i]
-        return t.kind == .identifier || (t.kind == .keyword && (t.text == "get" || t.text == "set" || t.text == "willSet" || t.text == "didSet"))
+        return t.kind == .identifier || (t.kind == .keyword && (t.spells("get") || t.spells("set") || t.spells("willSet") || t.spells("didSet")))
     }
 
     /// The partner of the bracket at `i` when it lies after `i` and before `limit`.
@@ -51,14 +51,14 @@ struct SwiftTokenCursor {
         if cur.kind == .keyword {
             if SwiftKeywords.statementStarts.contains(cur.text) {
                 // `let x =\n if ...` and `return\n switch ...`: if/switch expressions.
-                return (cur.text == "if" || cur.text == "switch") && (isPunct(p, "=") || isKeyword(p, "return"))
+                return (cur.spells("if") || cur.spells("switch")) && (isPunct(p, "=") || isKeyword(p, "return"))
             }
             if ["else", "catch", "where", "in", "as", "is"].contains(cur.text) { return true }
         }
         if cur.kind == .punctuation {
             switch cur.text {
             case ".", "{", ":": return true
-            case "(", "[", "@", "#", "\\", ";", ")", "]", "}", "`", ",": return cur.text == ","
+            case "(", "[", "@", "#", "\\", ";", ")", "]", "}", "`", ",": return cur.spells(",")
             default:
                 if cur.text.utf8.first.map(SwiftLexer.isOperatorChar) == true { return true }
             }
@@ -82,9 +82,9 @@ struct SwiftTokenCursor {
         var prev = -1
         while j < limit {
             let t = tokens[j]
-            if t.kind == .punctuation && t.text == ";" { return j }
+            if t.kind == .punctuation && t.spells(";") { return j }
             if j > start && t.flags.contains(.lineStart) && !continues(prev: prev, cur: j) { return j }
-            if t.isCloseBracket && t.text == "}" && j > start { return j }
+            if t.isCloseBracket && t.spells("}") && j > start { return j }
             if let e = groupEnd(j, limit: limit) {
                 prev = e - 1
                 j = e
@@ -103,8 +103,8 @@ struct SwiftTokenCursor {
         while j < limit {
             let t = tokens[j]
             if t.kind == .punctuation {
-                if t.text == "{" { return j }
-                if t.text == ";" || t.text == "}" { return nil }
+                if t.spells("{") { return j }
+                if t.spells(";") || t.spells("}") { return nil }
             }
             if j > start && startsStatement(j) { return nil }
             j = groupEnd(j, limit: limit) ?? (j + 1)
@@ -119,7 +119,7 @@ struct SwiftTokenCursor {
         guard j >= 0 && j < tokens.count else { return false }
         let t = tokens[j]
         guard t.flags.contains(.lineStart) && t.kind == .keyword && SwiftKeywords.statementStarts.contains(t.text) else { return false }
-        return !(isPunct(j - 1, ",") && (t.text == "let" || t.text == "var" || t.text == "case"))
+        return !(isPunct(j - 1, ",") && (t.spells("let") || t.spells("var") || t.spells("case")))
     }
 
     /// The first top-level occurrence of keyword `word` in `range`.

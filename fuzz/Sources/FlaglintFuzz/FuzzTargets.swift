@@ -1,4 +1,11 @@
 import Foundation
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintReporters
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// One libFuzzer entry point for every target; `FLAGLINT_FUZZ_TARGET` chooses which.
@@ -16,12 +23,18 @@ enum FuzzTarget: String, CaseIterable {
         return t
     }()
 
-    static let linter = Linter(settings: LintSettings(evaluators: BuiltinCatalogue.all.flatMap(\.evaluators)))
+    static let settings = LintSettings(evaluators: BuiltinCatalogue.all.flatMap(\.evaluators))
+
+    /// One file through the frontend, matching, control analysis and the file rules, as a session lints it.
+    static func lint(_ settings: LintSettings, _ path: String, _ language: Language, _ bytes: [UInt8]) {
+        var facts = FileAnalyzer(settings: settings).analyze(LintInput(displayPath: path, readPath: nil, language: language, contents: bytes))
+        if facts.parsed { facts.findings = FileRules.findings(facts, settings: settings) }
+    }
 
     func run(_ bytes: [UInt8]) {
         switch self {
-        case .swift: _ = Self.linter.lintOne(LintInput(displayPath: "f.swift", readPath: nil, language: .swift, contents: bytes))
-        case .python: _ = Self.linter.lintOne(LintInput(displayPath: "f.py", readPath: nil, language: .python, contents: bytes))
+        case .swift: Self.lint(Self.settings, "f.swift", .swift, bytes)
+        case .python: Self.lint(Self.settings, "f.py", .python, bytes)
         case .cstructure: Self.cStructure(bytes)
         case .pattern: Self.pattern(bytes)
         case .config:
@@ -75,9 +88,9 @@ enum FuzzTarget: String, CaseIterable {
         let code = Array(bytes[min(newline + 1, bytes.count)...])
         let evaluator = EvaluatorDefinition(info: EvaluatorInfo(sdk: "fuzz", pattern: pattern.text), languages: [.swift, .python],
                                             pattern: pattern, origin: "fuzz")
-        let linter = Linter(settings: LintSettings(evaluators: [evaluator]))
-        _ = linter.lintOne(LintInput(displayPath: "f.swift", readPath: nil, language: .swift, contents: code))
-        _ = linter.lintOne(LintInput(displayPath: "f.py", readPath: nil, language: .python, contents: code))
+        let settings = LintSettings(evaluators: [evaluator])
+        lint(settings, "f.swift", .swift, code)
+        lint(settings, "f.py", .python, code)
     }
 }
 
