@@ -101,6 +101,27 @@ struct Flags: ParsableCommand {
     func run() throws { throw ExitCode(Runner().flags(Runner.Options(input.runnerOptions(format: format, report: report)))) }
 }
 
+struct Fix: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Remove flags from code: rewrite it as if each flag always had one value.")
+    @OptionGroup var input: InputOptions
+    @Option(name: .customLong("flag"), help: "KEY=true or KEY=false: rewrite as if flag KEY always had that value (repeatable).")
+    var flags: [String] = []
+    @Flag(name: .long, help: "Fix every flag stale-flag or removed-flag reports (rolled out: true; removed: its fallback).")
+    var stale = false
+    @Flag(name: .long, help: "Print a unified diff and change nothing (exit 1 if there are changes).")
+    var diff = false
+    @Flag(name: .long, help: "Keep the flags' entries in the native flags.yml registry.")
+    var keepRegistry = false
+    func run() throws {
+        var o = Runner.FixOptions(input.runnerOptions())
+        o.flags = flags
+        o.stale = stale
+        o.diff = diff
+        o.keepRegistry = keepRegistry
+        throw ExitCode(Runner().fix(o))
+    }
+}
+
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rules, or print one rule's documentation.")
     @Argument(help: "A rule id.") var rule: String?
@@ -156,7 +177,7 @@ struct Flaglint: ParsableCommand {
         commandName: "flaglint",
         abstract: "A flag-aware linter: finds every feature-flag evaluation and enforces safe rollout.",
         version: FlaglintKit.Flaglint.version,
-        subcommands: [Lint.self, Flags.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self],
+        subcommands: [Lint.self, Flags.self, Fix.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self],
         defaultSubcommand: Lint.self)
 }
 
