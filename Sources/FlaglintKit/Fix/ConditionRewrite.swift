@@ -163,17 +163,15 @@ struct ConditionRewrite {
         }
         // `flag == true`, `flag != false`, `false == flag`.
         let top = topLevel(r)
-        if top.count == 3 {
-            let op = tokens[top[1]]
-            if op.kind == .punctuation && (op.text == "==" || op.text == "!=") {
-                let lhs = top[0]..<top[1], rhs = top[2]..<r.upperBound
-                for (flag, literal) in [(lhs, rhs), (rhs, lhs)] {
-                    guard let v = known[flag], literal.count == 1 else { continue }
-                    let w = tokens[literal.lowerBound].text
-                    guard Self.trueWords.contains(w) || Self.falseWords.contains(w) else { continue }
-                    let equal = v == Self.trueWords.contains(w)
-                    return .known(op.text == "==" ? equal : !equal)
-                }
+        let comparisons = top.filter { tokens[$0].kind == .punctuation && (tokens[$0].text == "==" || tokens[$0].text == "!=") }
+        if comparisons.count == 1, let at = comparisons.first, at > r.lowerBound, at + 1 < r.upperBound {
+            let lhs = r.lowerBound..<at, rhs = at + 1..<r.upperBound
+            for (flag, literal) in [(lhs, rhs), (rhs, lhs)] {
+                guard let v = known[flag], literal.count == 1 else { continue }
+                let w = tokens[literal.lowerBound].text
+                guard Self.trueWords.contains(w) || Self.falseWords.contains(w) else { continue }
+                let equal = v == Self.trueWords.contains(w)
+                return .known(tokens[at].text == "==" ? equal : !equal)
             }
         }
         throw Failure(reason: "the evaluation is part of an expression that is not a condition (`\(text(r))`)")

@@ -72,7 +72,7 @@ public struct FileFixer: Sendable {
             last = plan.notFixed
             guard !plan.edits.isEmpty, let next = Edit.apply(plan.edits, to: bytes) else { break }
             guard let reparsed = parse(next, path: path), reparsed.structuralProblems <= baseline else {
-                last = found.map { NotFixed(offset: $0.0.startOffset, flag: $0.1.flag,
+                last = found.map { NotFixed(offset: parsed.model.tokens[$0.0.anchor].start, flag: $0.1.flag,
                                             reason: "the rewrite would leave the file's structure unbalanced; left unchanged") }
                 break
             }

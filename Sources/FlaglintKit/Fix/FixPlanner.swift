@@ -15,6 +15,9 @@ struct FixPlanner {
     var aliasUse: [Range<Int>: String] = [:]
     /// INDENT ↔ DEDENT (Python).
     let blockPartner: [Int32]
+    /// The flag names and keys of the decision being rewritten: a comment right above a
+    /// statement that goes and that names one of them goes with it.
+    var names: Set<String> = []
 
     var tokens: [Token] { model.tokens }
     var python: Bool { language == .python }
@@ -73,6 +76,7 @@ struct FixPlanner {
         // Innermost decisions first: an outer one whose edit overlaps waits for the next pass.
         for d in hosts.keys.sorted(by: { span(decisions[$0]) < span(decisions[$1]) }) {
             let operands = hosts[d]!
+            names = Set(operands.compactMap { owner[$0] }.flatMap { o in [targets[o].1.flag, targets[o].0.key.value].compactMap { $0 } })
             switch rewrite(decisions[d]) {
             case let .success(list):
                 guard !list.isEmpty else { continue }
@@ -84,7 +88,7 @@ struct FixPlanner {
             }
         }
         let out = failures.keys.sorted().map { i in
-            FileFixer.NotFixed(offset: targets[i].0.startOffset, flag: targets[i].1.flag, reason: failures[i]!)
+            FileFixer.NotFixed(offset: tokens[targets[i].0.anchor].start, flag: targets[i].1.flag, reason: failures[i]!)
         }
         return Plan(edits: edits.sorted { $0.range.lowerBound < $1.range.lowerBound }, notFixed: out)
     }
@@ -143,13 +147,11 @@ struct FixPlanner {
         var i = a.nameToken - 1
         while i >= 0 && tokens[i].start >= start {
             let t = tokens[i]
+            if t.kind == .layout { i -= 1; continue }
             guard t.kind == .keyword || t.kind == .identifier || t.is("*") || t.is("@") else {
                 return .failure(.init(reason: "the alias `\(a.name)` shares its line with other code"))
             }
             i -= 1
-        }
-        if i >= 0 && tokens[i].kind == .keyword && tokens[i].flags.contains(.lineStart) == false && tokens[i].end > start {
-            return .failure(.init(reason: "the alias `\(a.name)` shares its line with other code"))
         }
         guard restOfLineIsBlankOrComment(tokens[last].end) else {
             return .failure(.init(reason: "the alias `\(a.name)` shares its line with other code"))
@@ -275,12 +277,27 @@ struct FixPlanner {
         let s = tokens[first].start, e = tokens[last].end
         guard lines.onlyBlankBefore(s) else { return .failure(.init(reason: "the statement shares its first line with other code")) }
         guard restOfLineIsBlankOrComment(e) else { return .failure(.init(reason: "the statement shares its last line with other code")) }
-        return .success(lines.lineStart(s)..<lines.lineEnd(e))
+        return .success(commentsAbove(lines.lineStart(s))..<lines.lineEnd(e))
+    }
+
+    /// The start of the comment lines directly above `start` when one of them names the flag
+    /// (they describe the check that goes); else `start`.
+    func commentsAbove(_ start: Int) -> Int {
+        var from = start
+        var mentions = false
+        while from > 0 {
+            let prev = lines.lineStart(from - 1)
+            guard let c = model.comments.first(where: { $0.start >= prev && $0.start < from }),
+                  lines.onlyBlankBefore(c.start), lines.lineEnd(c.end) == from, lines.onlyBlankAfter(c.end) else { break }
+            if names.contains(where: { c.text.contains($0) }) { mentions = true }
+            from = prev
+        }
+        return mentions ? from : start
     }
 
     /// Replace the statement `first...last` by `body` (an arm's content), re-indented to the
     /// statement's column; `exit`: the body ends the block, so what follows in it goes too.
-    func collapse(first: Int, last: Int, into body: ArmBody?, exit: ExitKind?) -> Result<[Edit], Failure> {
+    func collapse(first: Int, last: Int, end: Int, into body: ArmBody?, exit: ExitKind?) -> Result<[Edit], Failure> {
         let range: Range<Int>
         switch statementLines(first: first, last: last) {
         case let .success(r): range = r
@@ -288,7 +305,7 @@ struct FixPlanner {
         }
         let indentation = lines.indentation(of: tokens[first].start)
         guard let body else {
-            if python && pythonSuiteWouldEmpty(first: first, afterLast: last + 1) {
+            if python && pythonSuiteWouldEmpty(first: first, afterLast: end) {
                 return .success([Edit(range: range, replacement: indentation + "pass\n")])
             }
             return .success([Edit(range: range, replacement: "")])
@@ -297,7 +314,7 @@ struct FixPlanner {
         var text = lines.reindented(body.content, to: indentation)
         if text.isEmpty && python { text = indentation + "pass\n" }
         var out = [Edit(range: range, replacement: text)]
-        if let exit, exit == .function || exit == .thrown, let dead = deadCode(after: last, statementEnd: range.upperBound) {
+        if let exit, exit == .function || exit == .thrown, let dead = deadCode(after: max(last, end - 1), statementEnd: range.upperBound) {
             out.append(Edit(range: dead, replacement: ""))
         }
         return .success(out)
@@ -373,7 +390,7 @@ struct FixPlanner {
                 let lastToken = bodies[arms.count - 1].lastToken
                 if value {
                     if n == 0 {
-                        return collapse(first: keywords[0], last: lastToken, into: bodies[0], exit: arm.exit).map { out + $0 }
+                        return collapse(first: keywords[0], last: lastToken, end: d.end, into: bodies[0], exit: arm.exit).map { out + $0 }
                     }
                     // `else if C {B} ...` → `else {B}`: the later arms go.
                     if python {
@@ -390,9 +407,9 @@ struct FixPlanner {
                 }
                 // A false arm goes.
                 if n == 0 {
-                    if arms.count == 1 { return collapse(first: keywords[0], last: lastToken, into: nil, exit: nil).map { out + $0 } }
+                    if arms.count == 1 { return collapse(first: keywords[0], last: lastToken, end: d.end, into: nil, exit: nil).map { out + $0 } }
                     if arms[1].condition == nil {
-                        return collapse(first: keywords[0], last: lastToken, into: bodies[1], exit: arms[1].exit).map { out + $0 }
+                        return collapse(first: keywords[0], last: lastToken, end: d.end, into: bodies[1], exit: arms[1].exit).map { out + $0 }
                     }
                     // `if C {A} else if D {B}` → `if D {B}`.
                     let next = keywords[1]
@@ -422,7 +439,7 @@ struct FixPlanner {
         case let .success(.text(s, changed)):
             return .success(changed ? [Edit(range: byteRange(c), replacement: s)] : [])
         case .success(.constant(true)):
-            return collapse(first: k, last: body.lastToken, into: nil, exit: nil)
+            return collapse(first: k, last: body.lastToken, end: d.end, into: nil, exit: nil)
         case .success(.constant(false)):
             // The else body always runs: it replaces the guard and the rest of the block.
             guard let closer = enclosingBlockEnd(after: body.lastToken), closer < tokens.count else {
@@ -432,7 +449,7 @@ struct FixPlanner {
                 return .failure(.init(reason: "the code after the `guard` has `#if` directives or case labels"))
             }
             let lastInBlock = max(closer - 1, body.lastToken)
-            return collapse(first: k, last: lastInBlock, into: body, exit: nil)
+            return collapse(first: k, last: lastInBlock, end: closer, into: body, exit: nil)
         }
     }
 
@@ -451,7 +468,7 @@ struct FixPlanner {
             if python, let j = Optional(arm.body.upperBound + 1), j < tokens.count, tokens[j].is("else") {
                 return .failure(.init(reason: "a `while ... else` loop"))
             }
-            return collapse(first: k, last: body.lastToken, into: nil, exit: nil)
+            return collapse(first: k, last: body.lastToken, end: python ? d.end + 1 : d.end, into: nil, exit: nil)
         }
     }
 

@@ -72,7 +72,7 @@ extension Runner {
             stderr.write(summary(result, wrote: true) + "\n")
         }
         if failed { return 2 }
-        return result.notes.contains { !$0.reason.hasPrefix("kept the declaration") } ? 1 : 0
+        return result.notFixed.isEmpty ? 0 : 1
     }
 
     func summary(_ r: ProjectFix, wrote: Bool) -> String {
@@ -83,7 +83,7 @@ extension Runner {
             }
         }
         let files = r.changes.count
-        let left = r.notes.filter { !$0.reason.hasPrefix("kept the declaration") }.count
+        let left = r.notFixed.count
         var s = wrote ? "Fixed" : "Would fix"
         s += " \(r.evaluationsRemoved) evaluation\(r.evaluationsRemoved == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
         s += flags.isEmpty ? "; no flag to fix" : " (\(flags.joined(separator: ", ")))"

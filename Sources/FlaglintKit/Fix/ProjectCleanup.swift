@@ -44,7 +44,7 @@ struct ProjectCleanup {
                 }
             }
             // A flag with an evaluation left (anywhere, for any reason) keeps everything.
-            let left = Set(fix.notes.map(\.flag))
+            let left = Set(fix.notFixed.map(\.flag))
             let finished = done.subtracting(left)
             let inputs = session.projectInputs(group)
             for c in candidates.sorted(by: { ($0.path, $0.name) < ($1.path, $1.name) }) where finished.contains(c.flag) {
@@ -102,7 +102,8 @@ struct ProjectCleanup {
         let onLine = model.tokens.indices.filter { model.tokens[$0].start >= start && model.tokens[$0].start < end && model.tokens[$0].kind != .layout }
         let location = SourceFile(path: c.path, language: input.language, bytes: bytes).location(at: definition.offset)
         func keep(_ why: String) {
-            fix.notes.append(.init(path: c.path, line: location.line, column: location.column, flag: c.flag, reason: "kept the declaration of `\(c.name)`: \(why)"))
+            fix.notes.append(.init(kind: .kept, path: c.path, line: location.line, column: location.column, flag: c.flag,
+                                   reason: "the declaration of `\(c.name)`: \(why)"))
         }
         guard let first = onLine.first, let last = onLine.last, lines.onlyBlankBefore(model.tokens[first].start),
               lines.onlyBlankAfter(model.tokens[last].end) || model.comments.contains(where: { $0.start >= model.tokens[last].end && $0.start < end }),

@@ -17,15 +17,20 @@ public struct ProjectFix: Sendable {
         public var cleanups: [String] = []
     }
 
-    /// An evaluation (or declaration) left alone, with why.
+    /// An evaluation left alone (`notFixed`), or a declaration kept (`kept`), with why.
     public struct Note: Sendable, Equatable {
+        public enum Kind: String, Sendable { case notFixed = "not fixed", kept }
+        public var kind: Kind = .notFixed
         public var path: String
         public var line: Int
         public var column: Int
         public var flag: String
         public var reason: String
-        public var rendered: String { "\(path):\(line):\(column): not fixed: \(reason) [\(flag)]" }
+        public var rendered: String { "\(path):\(line):\(column): \(kind.rawValue): \(reason) [\(flag)]" }
     }
+
+    /// Evaluations left alone.
+    public var notFixed: [Note] { notes.filter { $0.kind == .notFixed } }
 
     public var changes: [FileChange] = []
     public var notes: [Note] = []
