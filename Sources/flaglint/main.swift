@@ -79,6 +79,8 @@ struct Lint: ParsableCommand {
     var writeBaseline: String?
     @Option(name: .long, help: "Report only findings on lines changed since this git revision.")
     var diff: String?
+    @Flag(name: .long, help: "Apply the safe fixes for reported stale and removed flags first (as `flaglint fix --stale`), then lint.")
+    var fix = false
 
     func run() throws {
         var o = Runner.Options(input.runnerOptions(format: format, report: report, rules: rules, color: color))
@@ -87,6 +89,7 @@ struct Lint: ParsableCommand {
         o.baseline = baseline
         o.writeBaseline = writeBaseline
         o.diff = diff
+        o.fix = fix
         throw ExitCode(Runner().lint(o))
     }
 }

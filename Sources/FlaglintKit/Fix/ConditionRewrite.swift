@@ -51,12 +51,20 @@ struct ConditionRewrite {
         case residual(String, primary: Bool, effects: Bool, changed: Bool)
     }
 
+    /// Texts of parenthesised residuals → their text without the parentheses.
+    private final class Unwrapped { var map: [String: String] = [:] }
+    private let unwrappedBox = Unwrapped()
+    private var unwrapped: [String: String] { unwrappedBox.map }
+
     func simplify(_ range: Range<Int>) -> Result<Outcome, Failure> {
         do {
             let node = try parse(range, depth: 0)
             switch try value(node) {
             case let .known(b): return .success(.constant(b))
-            case let .residual(s, _, _, changed): return .success(.text(s, changed: changed))
+            case let .residual(s, _, _, changed):
+                // Parentheses left around the whole condition are redundant.
+                if changed, let inner = unwrapped[s] { return .success(.text(inner, changed: true)) }
+                return .success(.text(s, changed: changed))
             }
         } catch let f as Failure {
             return .failure(f)
@@ -195,8 +203,14 @@ struct ConditionRewrite {
             switch try value(inner) {
             case let .known(b): return .known(b)
             case let .residual(s, primary, effects, changed):
-                guard changed else { return .residual(text(r), primary: true, effects: effects, changed: false) }
-                return .residual(primary ? s : "(" + s + ")", primary: true, effects: effects, changed: true)
+                guard changed else {
+                    let t = text(r)
+                    unwrappedBox.map[t] = text(inner.range)
+                    return .residual(t, primary: true, effects: effects, changed: false)
+                }
+                if primary { return .residual(s, primary: true, effects: effects, changed: true) }
+                unwrappedBox.map["(" + s + ")"] = s
+                return .residual("(" + s + ")", primary: true, effects: effects, changed: true)
             }
         case let .binary(op, parts, r):
             // `&&`/`and`/`,`: a known false decides, a known true drops out; `||`/`or` the reverse.

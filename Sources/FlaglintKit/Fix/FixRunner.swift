@@ -75,6 +75,17 @@ extension Runner {
         return result.notFixed.isEmpty ? 0 : 1
     }
 
+    /// `lint --fix`: `fix --stale` on the same inputs before linting; nil to go on linting.
+    func applyStaleFixes(_ options: Options) -> Int32? {
+        var common = options.common
+        common.format = nil
+        common.output = nil
+        var fix = FixOptions(common)
+        fix.stale = true
+        let code = self.fix(fix)
+        return code == 2 ? 2 : nil
+    }
+
     func summary(_ r: ProjectFix, wrote: Bool) -> String {
         let flags = r.decisions.keys.sorted().map { k -> String in
             switch r.decisions[k]! {

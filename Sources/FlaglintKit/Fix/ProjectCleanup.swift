@@ -31,7 +31,9 @@ struct ProjectCleanup {
                     done.insert(flag)
                     switch e.key.resolution {
                     case let .constant(name, path, _):
-                        candidates.insert(Candidate(name: name, path: path, language: f.language, flag: flag))
+                        // `Flags.newCheckout`: the declared name is the last component.
+                        let last = name.split(separator: ".").last.map(String.init) ?? name
+                        candidates.insert(Candidate(name: last, path: path, language: f.language, flag: flag))
                     case .literal where isIdentifier(e.key.expression):
                         // `FeatureFlag.newCheckout.enabled`: the key is an enum case of the project.
                         for c in files where c.language.fixFamily == f.language.fixFamily {

@@ -112,3 +112,59 @@ struct FixFixtureTests {
         #expect(left.count == f.notes.count, "\(f.testDescription): evaluations left \(left.map { "\($0.line):\($0.column)" })")
     }
 }
+
+/// The property the issue asks for: every fixture's result still parses with the language's
+/// own tools. A fixture whose input is not self-contained (Objective-C without Foundation's
+/// headers) is held to "no more errors than the input had".
+enum FixParse {
+    static let swiftc = Subprocess.succeeds(["swiftc", "--version"])
+    static let python = Tools.python
+    static let clang = Subprocess.succeeds(["clang", "--version"])
+
+    static func command(_ f: FixFixture, file: String) -> [String] {
+        switch f.language {
+        case "swift": return ["swiftc", "-parse", file]
+        case "python": return ["python3", "-m", "py_compile", file]
+        case "c": return ["clang", "-fsyntax-only", "-x", "c", file]
+        case "cpp": return ["clang", "-fsyntax-only", "-x", "c++", "-std=c++17", file]
+        default: return ["clang", "-fsyntax-only", "-x", "objective-c", file]
+        }
+    }
+
+    /// Error lines the tool prints for `text`, or nil when it accepts it.
+    static func errors(_ f: FixFixture, _ text: String, in dir: String) throws -> Int? {
+        let file = dir + "/parse-\(UUID().uuidString).\(f.ext)"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try Subprocess.run(command(f, file: file))
+        guard r.status != 0 else { return nil }
+        return max(1, (r.stdout + r.stderr).components(separatedBy: "error").count - 1)
+    }
+
+    static func check(_ f: FixFixture) throws {
+        let (output, _, dir, _) = try FixHarness.run(f)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let before = try errors(f, f.input, in: dir)
+        let after = try errors(f, output, in: dir)
+        if before == nil {
+            #expect(after == nil, "\(f.testDescription): the input parses, the result does not")
+        } else {
+            #expect((after ?? 0) <= before!, "\(f.testDescription): the result has more errors than the input")
+        }
+    }
+}
+
+@Suite("fix output parses")
+struct FixParseTests {
+    @Test("Swift results pass `swiftc -parse`", .enabled(if: FixParse.swiftc || Tools.requireAll, "swiftc is not on PATH"),
+          arguments: FixFixture.all.filter { $0.language == "swift" })
+    func swift(_ f: FixFixture) throws { try FixParse.check(f) }
+
+    @Test("Python results pass `python3 -m py_compile`", .enabled(if: FixParse.python || Tools.requireAll, "python3 is not on PATH"),
+          arguments: FixFixture.all.filter { $0.language == "python" })
+    func python(_ f: FixFixture) throws { try FixParse.check(f) }
+
+    @Test("C-family results pass `clang -fsyntax-only`",
+          .enabled(if: (FixParse.clang && FixFixtureTests.cFamily) || Tools.requireAll, "clang or libclang is not available"),
+          arguments: FixFixture.all.filter(\.isCFamily))
+    func cFamily(_ f: FixFixture) throws { try FixParse.check(f) }
+}
