@@ -248,7 +248,11 @@ struct FixPlanner {
             guard let last = lastCode(body) else { return nil }
             let first = body.lowerBound
             let block = first >= 2 && tokens[first - 1].kind == .layout && tokens[first - 1].text == "<indent>"
-            let start = block ? lines.lineStart(tokens[first].start) : tokens[first].start
+            // A block starts on the line after the header's `:`: comments before its first
+            // statement belong to it.
+            var colon = first - 1
+            while colon > 0 && tokens[colon].kind == .layout { colon -= 1 }
+            let start = block ? min(lines.lineEnd(tokens[colon].end), lines.lineStart(tokens[first].start)) : tokens[first].start
             return ArmBody(content: start..<(block ? lines.lineEnd(tokens[last].end) : tokens[last].end), lastToken: last, braced: false)
         }
         if body.lowerBound > 0, tokens[body.lowerBound - 1].is("{"), body.upperBound < tokens.count, tokens[body.upperBound].is("}"),
@@ -280,6 +284,26 @@ struct FixPlanner {
         return .success(commentsAbove(lines.lineStart(s))..<lines.lineEnd(e))
     }
 
+    /// A deleted statement's lines, widened so that it leaves no doubled blank line and no blank
+    /// line at the start or end of its block.
+    func tidyBlankLines(_ range: Range<Int>, after previous: Int?) -> Range<Int> {
+        func blankLine(_ start: Int) -> Bool { start < lines.bytes.count && lines.onlyBlankAfter(start) && lines.lineEnd(start) > start }
+        let nextBlank = blankLine(range.upperBound)
+        let prevStart = range.lowerBound > 0 ? lines.lineStart(range.lowerBound - 1) : nil
+        let prevBlank = prevStart.map { blankLine($0) } ?? false
+        let opensBlock = previous.map { tokens[$0].is("{") || (tokens[$0].kind == .layout && tokens[$0].text == "<indent>") || tokens[$0].is(":") } ?? false
+        if nextBlank && (prevBlank || opensBlock || prevStart == nil) {
+            return range.lowerBound..<lines.lineEnd(range.upperBound)
+        }
+        // `}` or the end of the file right after: the blank line before goes.
+        var k = range.upperBound
+        while k < lines.bytes.count && SourceLines.isBlank(lines.bytes[k]) { k += 1 }
+        if prevBlank, let p = prevStart, k >= lines.bytes.count || lines.bytes[k] == UInt8(ascii: "}") {
+            return p..<range.upperBound
+        }
+        return range
+    }
+
     /// The start of the comment lines directly above `start` when one of them names the flag
     /// (they describe the check that goes); else `start`.
     func commentsAbove(_ start: Int) -> Int {
@@ -308,7 +332,7 @@ struct FixPlanner {
             if python && pythonSuiteWouldEmpty(first: first, afterLast: end) {
                 return .success([Edit(range: range, replacement: indentation + "pass\n")])
             }
-            return .success([Edit(range: range, replacement: "")])
+            return .success([Edit(range: tidyBlankLines(range, after: first > 0 ? first - 1 : nil), replacement: "")])
         }
         if case let .failure(f) = movable(body.content) { return .failure(f) }
         var text = lines.reindented(body.content, to: indentation)
