@@ -54,19 +54,26 @@ struct FixPlanner {
         }
         var aliasValues: Set<Int> = []
         aliases(&failures, aliasValues: &aliasValues)
-        // Each known operand's host: the innermost decision condition holding it.
+        // Each known operand's host: the innermost decision condition holding it. Conditions
+        // nest (or are disjoint): one sweep in source order with a stack of open conditions.
         let decisions = model.control.decisions
+        var conditions: [(range: Range<Int>, decision: Int)] = []
+        for (d, decision) in decisions.enumerated() {
+            for arm in decision.arms { if let c = arm.condition { conditions.append((c, d)) } }
+        }
+        conditions.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound > $1.range.upperBound }
         var hosts: [Int: [Range<Int>]] = [:]
+        var open: [(range: Range<Int>, decision: Int)] = []
+        var next = 0
         for r in known.keys.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            var best: (Int, Int)?
-            for (d, decision) in decisions.enumerated() {
-                for arm in decision.arms {
-                    guard let c = arm.condition, c.lowerBound <= r.lowerBound, r.upperBound <= c.upperBound else { continue }
-                    if best == nil || c.count < best!.1 { best = (d, c.count) }
-                }
+            while next < conditions.count && conditions[next].range.lowerBound <= r.lowerBound {
+                while let top = open.last, top.range.upperBound <= conditions[next].range.lowerBound { open.removeLast() }
+                open.append(conditions[next])
+                next += 1
             }
-            if let (d, _) = best {
-                hosts[d, default: []].append(r)
+            while let top = open.last, top.range.upperBound <= r.lowerBound { open.removeLast() }
+            if let host = open.last(where: { $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }) {
+                hosts[host.decision, default: []].append(r)
             } else if let o = owner[r], let name = aliasUse[r] {
                 failures[o] = "the alias `\(name)` is used outside a condition"
             } else if let o = owner[r], !aliasValues.contains(o) {
