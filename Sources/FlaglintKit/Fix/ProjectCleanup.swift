@@ -88,17 +88,33 @@ struct ProjectCleanup {
     mutating func removeDeclaration(_ c: Candidate, inputs: [LintInput], settings: LintSettings) {
         let needle = Array(c.name.utf8)
         var uses = 0
+        var words = 0
         var home: (LintInput, [UInt8], FileModel)?
         for input in inputs where input.language.fixFamily == c.language.fixFamily {
             guard let read = input.readPath, let bytes = current(display: input.displayPath, read: read), contains(bytes, needle),
                   let model = parse(bytes, path: input.displayPath, language: input.language, settings: settings) else { continue }
             uses += model.tokens.filter { $0.kind == .identifier && $0.text == c.name }.count
+            words += wordCount(bytes, needle)
             if input.displayPath == c.path { home = (input, bytes, model) }
         }
-        guard uses == 1, let (input, bytes, model) = home, let read = input.readPath,
-              let definition = model.constants.first(where: { $0.name == c.name && $0.scope == nil }),
-              let token = model.tokens.firstIndex(where: { $0.start == definition.offset }) else { return }
+        guard uses <= 1, let (input, bytes, model) = home, let read = input.readPath,
+              let definition = model.constants.first(where: { $0.name == c.name && $0.scope == nil }) else { return }
         let lines = SourceLines(bytes)
+        // Preprocessor lines are not all tokens: a macro goes only when its name appears
+        // nowhere else, not even in another macro's body.
+        if definition.isMacro, words == 1 {
+            // `#define NAME value` on one line: the preprocessor line goes.
+            let start = lines.lineStart(definition.offset), end = lines.lineEnd(definition.offset)
+            let text = lines.text(start..<end)
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" || $0 == "\n" })
+            guard words.count >= 2, words[0] == "#define" || (words[0] == "#" && words.count >= 3 && words[1] == "define"),
+                  words.contains(where: { $0 == c.name }), !text.hasSuffix("\\\n"), !text.hasSuffix("\\") else { return }
+            var out = Array(bytes[..<start])
+            out += bytes[end...]
+            setContent(display: c.path, read: read, out, cleanup: "removed the declaration of `\(c.name)`")
+            return
+        }
+        guard uses == 1, let token = model.tokens.firstIndex(where: { $0.start == definition.offset }) else { return }
         let start = lines.lineStart(definition.offset)
         let end = lines.lineEnd(definition.offset)
         let onLine = model.tokens.indices.filter { model.tokens[$0].start >= start && model.tokens[$0].start < end && model.tokens[$0].kind != .layout }
@@ -145,6 +161,24 @@ struct ProjectCleanup {
         var out = Array(bytes[..<from])
         out += bytes[end...]
         setContent(display: c.path, read: read, out, cleanup: "removed the declaration of `\(c.name)`")
+    }
+
+    /// Occurrences of `needle` as a whole word (not inside a longer identifier).
+    func wordCount(_ bytes: [UInt8], _ needle: [UInt8]) -> Int {
+        func word(_ b: UInt8) -> Bool { b == UInt8(ascii: "_") || (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) || b >= 0x80 }
+        guard let f = needle.first, needle.count <= bytes.count else { return 0 }
+        var n = 0
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == f && bytes[i..<i + needle.count].elementsEqual(needle)
+                && (i == 0 || !word(bytes[i - 1])) && (i + needle.count == bytes.count || !word(bytes[i + needle.count])) {
+                n += 1
+                i += needle.count
+                continue
+            }
+            i += 1
+        }
+        return n
     }
 
     func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
