@@ -461,17 +461,21 @@ struct FixPlanner {
         return .success(out)
     }
 
+    /// Folds condition `c`: rewritten text replaces it; a constant goes to `constant`.
+    func fold(_ c: Range<Int>, commaIsAnd: Bool, constant: (Bool) -> Result<[Edit], Failure>) -> Result<[Edit], Failure> {
+        switch condition(c, commaIsAnd: commaIsAnd) {
+        case let .failure(f): return .failure(f)
+        case let .success(.text(s, changed)): return .success(changed ? [Edit(range: byteRange(c), replacement: s)] : [])
+        case let .success(.constant(v)): return constant(v)
+        }
+    }
+
     func guardStatement(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
         guard let arm = d.arms.first, let c = arm.condition, let k = keyword(before: c, ["guard"]), let body = armBody(arm.body), body.braced else {
             return .failure(.init(reason: "not a `guard` statement flaglint can rewrite"))
         }
-        switch condition(c, commaIsAnd: true) {
-        case let .failure(f): return .failure(f)
-        case let .success(.text(s, changed)):
-            return .success(changed ? [Edit(range: byteRange(c), replacement: s)] : [])
-        case .success(.constant(true)):
-            return collapse(first: k, last: body.lastToken, end: d.end, into: nil, exit: nil)
-        case .success(.constant(false)):
+        return fold(c, commaIsAnd: true) { value in
+            if value { return collapse(first: k, last: body.lastToken, end: d.end, into: nil, exit: nil) }
             // The else body always runs: it replaces the guard and the rest of the block.
             guard let closer = enclosingBlockEnd(after: body.lastToken), closer < tokens.count else {
                 return .failure(.init(reason: "a `guard` outside a block"))
@@ -488,13 +492,8 @@ struct FixPlanner {
         guard let arm = d.arms.first, let c = arm.condition, let k = keyword(before: c, ["while"]) else {
             return .failure(.init(reason: "not a `while` loop flaglint can rewrite"))
         }
-        switch condition(c, commaIsAnd: swift) {
-        case let .failure(f): return .failure(f)
-        case let .success(.text(s, changed)):
-            return .success(changed ? [Edit(range: byteRange(c), replacement: s)] : [])
-        case .success(.constant(true)):
-            return .success([Edit(range: byteRange(c), replacement: python ? "True" : language.isCFamily ? "1" : "true")])
-        case .success(.constant(false)):
+        return fold(c, commaIsAnd: swift) { value in
+            if value { return .success([Edit(range: byteRange(c), replacement: python ? "True" : language.isCFamily ? "1" : "true")]) }
             guard let body = armBody(arm.body) else { return .failure(.init(reason: "a `while` loop without a body")) }
             if python, let j = Optional(arm.body.upperBound + 1), j < tokens.count, tokens[j].is("else") {
                 return .failure(.init(reason: "a `while ... else` loop"))
@@ -521,11 +520,7 @@ struct FixPlanner {
             }
             whole = c.lowerBound..<other.upperBound
         }
-        switch condition(c, commaIsAnd: false) {
-        case let .failure(f): return .failure(f)
-        case let .success(.text(s, changed)):
-            return .success(changed ? [Edit(range: byteRange(c), replacement: s)] : [])
-        case let .success(.constant(v)):
+        return fold(c, commaIsAnd: false) { v in
             let live = v ? then : other
             return .success([Edit(range: byteRange(whole), replacement: lines.text(byteRange(live)))])
         }
@@ -535,14 +530,9 @@ struct FixPlanner {
         guard let c = d.arms.first?.condition, c.lowerBound >= 2, tokens[c.lowerBound - 1].is("if") else {
             return .failure(.init(reason: "not a comprehension filter flaglint can rewrite"))
         }
-        switch condition(c, commaIsAnd: false) {
-        case let .failure(f): return .failure(f)
-        case let .success(.text(s, changed)):
-            return .success(changed ? [Edit(range: byteRange(c), replacement: s)] : [])
-        case .success(.constant(true)):
+        return fold(c, commaIsAnd: false) { v in
+            guard v else { return .failure(.init(reason: "the comprehension's filter is always false: it would produce nothing")) }
             return .success([Edit(range: tokens[c.lowerBound - 2].end..<tokens[c.upperBound - 1].end, replacement: "")])
-        case .success(.constant(false)):
-            return .failure(.init(reason: "the comprehension's filter is always false: it would produce nothing"))
         }
     }
 }
