@@ -1,3 +1,10 @@
+import FlaglintSupport
+import FlaglintSyntax
+import FlaglintFrontends
+import FlaglintAnalysis
+import FlaglintRules
+import FlaglintEngine
+
 /// A condition read for `flaglint fix`: `!`/`not`, `&&`/`and`, `||`/`or`, Swift condition lists
 /// and parentheses over operands, where some operands are evaluations of a flag whose value is
 /// now known. `simplify` folds the known values in and says what the condition became: a

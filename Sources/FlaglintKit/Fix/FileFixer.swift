@@ -1,3 +1,10 @@
+import FlaglintSupport
+import FlaglintSyntax
+import FlaglintFrontends
+import FlaglintAnalysis
+import FlaglintRules
+import FlaglintEngine
+
 /// Rewrites one file as if some evaluations always returned a known value (`flaglint fix`).
 ///
 /// Works in passes: parse with the file's own frontend, find the evaluations to fix, plan

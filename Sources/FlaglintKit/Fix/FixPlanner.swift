@@ -1,3 +1,10 @@
+import FlaglintSupport
+import FlaglintSyntax
+import FlaglintFrontends
+import FlaglintAnalysis
+import FlaglintRules
+import FlaglintEngine
+
 /// One pass of `flaglint fix` over one parsed file: the edits that fold known evaluations into
 /// the decisions around them (docs/fix.md lists every rewrite), and the evaluations it could
 /// not fix this pass with why.

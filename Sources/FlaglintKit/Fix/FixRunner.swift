@@ -1,4 +1,10 @@
 import Foundation
+import FlaglintSupport
+import FlaglintSyntax
+import FlaglintFrontends
+import FlaglintAnalysis
+import FlaglintRules
+import FlaglintEngine
 
 /// `flaglint fix`: options → a session and its report → a `ProjectFix` → a diff on stdout, or
 /// the files rewritten atomically and a summary on stderr.

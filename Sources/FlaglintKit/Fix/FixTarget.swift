@@ -1,3 +1,10 @@
+import FlaglintSupport
+import FlaglintSyntax
+import FlaglintFrontends
+import FlaglintAnalysis
+import FlaglintRules
+import FlaglintEngine
+
 /// Which evaluations `flaglint fix` rewrites, and to what.
 ///
 /// An evaluation is recognised again after each rewrite of its file by what it looks like

@@ -1,3 +1,10 @@
+import FlaglintSupport
+import FlaglintSyntax
+import FlaglintFrontends
+import FlaglintAnalysis
+import FlaglintRules
+import FlaglintEngine
+
 /// The fixes `lint` attaches to `stale-flag` and `removed-flag` findings (SARIF `fixes`): for
 /// each finding, the rewrite of its file as if its flag always had its rolled-out value (or, for
 /// a removed flag, the fallback), as one replacement of the bytes that change.

@@ -1,3 +1,10 @@
+import FlaglintSupport
+import FlaglintSyntax
+import FlaglintFrontends
+import FlaglintAnalysis
+import FlaglintRules
+import FlaglintEngine
+
 /// What goes once no evaluation of a flag is left in the project: the constant or enum case
 /// its key was written with (when nothing else in the project names it) and its entry in the
 /// native `flags.yml` registry. Only for runs that see the whole project: a run over some files

@@ -1,4 +1,10 @@
 import Foundation
+import FlaglintSupport
+import FlaglintSyntax
+import FlaglintFrontends
+import FlaglintAnalysis
+import FlaglintRules
+import FlaglintEngine
 
 /// `flaglint fix` over a whole run, as a value: which flags become which value, every file's
 /// rewrite, the declarations and registry entries that go with the last evaluation of a flag,

@@ -1,3 +1,10 @@
+import FlaglintSupport
+import FlaglintSyntax
+import FlaglintFrontends
+import FlaglintAnalysis
+import FlaglintRules
+import FlaglintEngine
+
 /// Line arithmetic over a file's bytes for `flaglint fix`: where lines start and end, their
 /// indentation, and moving a block of lines to another indentation.
 struct SourceLines {

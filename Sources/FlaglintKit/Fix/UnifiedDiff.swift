@@ -1,3 +1,10 @@
+import FlaglintSupport
+import FlaglintSyntax
+import FlaglintFrontends
+import FlaglintAnalysis
+import FlaglintRules
+import FlaglintEngine
+
 /// A unified diff (`diff -u`, as `ruff --diff` prints it) between two versions of a file.
 ///
 /// Lines are compared with Myers' O((N+M)·D) algorithm after the common prefix and suffix are

@@ -1,5 +1,12 @@
 import Foundation
 import Testing
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintReporters
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// docs/semantics.md, Bad input end to end: each bad input sits beside a good file in one run. flaglint must exit

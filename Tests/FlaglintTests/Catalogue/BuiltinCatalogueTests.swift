@@ -1,5 +1,12 @@
 import Foundation
 import Testing
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintReporters
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// The checkout's `rules/` directory, found from this file's path; nil when the tests run
@@ -33,7 +40,7 @@ enum RulesDirectory {
 }
 
 @Suite struct BuiltinCatalogueTests {
-    static let regenerate = "run `sh scripts/embed-catalogue.sh` and commit Sources/FlaglintKit/Catalogue/EmbeddedCatalogue.swift"
+    static let regenerate = "run `sh scripts/embed-catalogue.sh` and commit Sources/FlaglintAnalysis/Catalogue/EmbeddedCatalogue.swift"
 
     @Test(.enabled(if: RulesDirectory.url != nil, "rules/ is not next to the test sources, so there is nothing to compare the embedded catalogue with"))
     func embeddedCatalogueMatchesRulesDirectory() throws {

@@ -1,5 +1,12 @@
 import Foundation
 import Testing
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintReporters
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// README.md's snippets, run as written: each block marked `<!-- readme-test: NAME -->` is

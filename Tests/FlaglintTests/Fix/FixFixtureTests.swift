@@ -1,5 +1,11 @@
 import Foundation
 import Testing
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// `testdata/fix/<lang>/<case>.in.<ext>`: the input, whose first line says which flags to fix

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 import Yams
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintReporters
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// Checks the registry side of `testdata/lifecycle/*` now, with the evaluations the fixtures'

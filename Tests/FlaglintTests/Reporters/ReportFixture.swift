@@ -1,4 +1,11 @@
 import Foundation
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintReporters
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// The fixed report every golden file is rendered from: several files, related locations, a
