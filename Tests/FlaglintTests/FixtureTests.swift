@@ -3,11 +3,7 @@ import Testing
 @testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Runs flaglint over every fixture project in `testdata/` and holds it to the inline
 /// expectations (`// expect: RULE`, `# expect: RULE`) of every file in it.

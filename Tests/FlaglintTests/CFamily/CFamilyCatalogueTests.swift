@@ -1,14 +1,10 @@
 import Foundation
 import Testing
 import Yams
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// The C-family parts of `rules/*.yml` and the `testdata/cfamily` fixtures, run through the
 /// real pipeline (frontend, matcher, rules).

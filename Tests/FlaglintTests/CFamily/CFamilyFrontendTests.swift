@@ -1,13 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Every test runs once per libclang found (Debian's 14 and the Swift toolchain's 21 here).
 @Suite(.enabled(if: TestLibclang.available, TestLibclang.reason))

@@ -1,13 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// libclang builds the C-family tests run against; empty on a machine without libclang.
 enum TestLibclang {

@@ -1,13 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// With a `compile_commands.json`, a C-family file is read with its real flags: its defines
 /// decide the live branches and the string macros of its headers resolve keys (docs/semantics.md, C family).

@@ -1,13 +1,6 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// `--write-baseline`, `--baseline` and `baseline prune` end to end (docs/semantics.md, Suppressions).
 @Suite(.enabled(if: CLI.binary != nil, CLI.skipReason))

@@ -1,13 +1,6 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// README, Usage exit codes, end to end: 0 nothing at or above the fail level, 1 findings at or above
 /// it, 2 usage errors, invalid configuration, unreadable named input, internal errors.

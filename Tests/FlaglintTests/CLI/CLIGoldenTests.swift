@@ -1,13 +1,6 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// `lint` (text without colour, json) and `flags` (text, json, markdown) on the demo project,
 /// byte for byte, run from a temporary copy so every path is relative and no absolute path can

@@ -8,9 +8,6 @@ import Darwin
 @testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
 @testable import FlaglintKit
 

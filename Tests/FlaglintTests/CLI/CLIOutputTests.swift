@@ -1,13 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Where and how the CLI writes (README, Usage, §8): documents on stdout only, `-o` atomically,
 /// stdin as a named file, deterministic order, colour, quiet, rule selection.

@@ -5,14 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Issue 16, end to end: outputs never destroy what is at their path, every read is bounded,
 /// user text cannot forge output lines, and exit codes tell the truth.

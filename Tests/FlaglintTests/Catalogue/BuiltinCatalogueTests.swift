@@ -1,13 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// The checkout's `rules/` directory, found from this file's path; nil when the tests run
 /// without the source tree next to them.

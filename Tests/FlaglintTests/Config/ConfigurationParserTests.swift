@@ -3,11 +3,8 @@ import Yams
 @testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 private func parse(_ yaml: String) throws -> Configuration {
     try Configuration.parse(yaml, file: "/repo/.lint.yml", displayPath: ".lint.yml")

@@ -1,13 +1,8 @@
 import Foundation
 import Testing
 @testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 private func paths(_ result: DiscoveryResult) -> [String] { result.files.map(\.displayPath) }
 

@@ -1,12 +1,6 @@
 import Foundation
 @testable import FlaglintSupport
-@testable import FlaglintSyntax
-@testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// A directory tree under the system temporary directory, removed on `remove()`.
 /// Keys ending in `/` are directories; other keys are files with the given content.

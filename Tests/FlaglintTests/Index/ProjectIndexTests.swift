@@ -5,9 +5,7 @@ import Testing
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// One answer everywhere: linting one file, or one buffer through stdin, reports exactly what
 /// the whole-project run reports on that file (unused-flag aside), and the project index never

@@ -1,13 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
 @testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// flaglint's text lines, parsed by Vim's real quickfix parser with the `errorformat` that
 /// README.md recommends.

@@ -2,13 +2,8 @@ import Foundation
 import Testing
 import Yams
 @testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Checks the registry side of `testdata/lifecycle/*` now, with the evaluations the fixtures'
 /// code contains; the end-to-end run belongs to the fixture harness once the frontends land.

@@ -5,8 +5,6 @@ import Testing
 @testable import FlaglintAnalysis
 @testable import FlaglintRules
 @testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// An evaluation at `path:line:5` as the matcher would produce it.
 func reference(_ key: String?, expression: String? = nil, line: Int = 1, path: String = "App.swift",

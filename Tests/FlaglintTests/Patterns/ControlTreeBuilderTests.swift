@@ -4,9 +4,6 @@ import Testing
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// The builder's §4.1 semantics, independent of any language.
 @Suite struct ControlTreeBuilderTests {

@@ -1,12 +1,9 @@
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 @Suite struct PatternParseTests {
     @Test func receiverCallWithLabels() throws {

@@ -1,13 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Runs the Python examples of every built-in catalogue and the `testdata/python` fixtures
 /// through the whole pipeline, holding them to their inline `# expect:` comments.

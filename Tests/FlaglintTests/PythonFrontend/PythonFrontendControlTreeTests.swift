@@ -1,12 +1,7 @@
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Parses `source` with the Python frontend.
 func pyModel(_ source: String) -> FileModel {

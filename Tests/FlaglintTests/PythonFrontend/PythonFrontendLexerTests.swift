@@ -1,12 +1,5 @@
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Token texts with layout spelled NEWLINE/INDENT/DEDENT, for compact expectations.
 func pyTexts(_ source: String) -> [String] {

@@ -1,13 +1,9 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Opt-in: `FLAGLINT_PYTHON_CORPUS=/path/to/sources swift test --filter PythonFrontendRealCode`
 /// lints every `.py` file below the path with the built-in catalogue and prints, per file, the

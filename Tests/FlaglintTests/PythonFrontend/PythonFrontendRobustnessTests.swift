@@ -1,12 +1,6 @@
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// The invariants every lexed file keeps, whatever its bytes.
 func checkInvariants(_ bytes: [UInt8]) -> FileModel {

@@ -1,13 +1,8 @@
 import Testing
 import Yams
 @testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 @Suite struct RegistryMergeTests {
     func record(_ key: String, line: Int, path: String = "a.yml", rolledOut: String? = nil, owner: String? = nil,

@@ -1,12 +1,5 @@
 import Foundation
 @testable import FlaglintSupport
-@testable import FlaglintSyntax
-@testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// The repository's `testdata/` directory, found from this file's path.
 let testdataDirectory: String = {

@@ -3,14 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
 @testable import FlaglintRules
 @testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 @Suite struct GitHubReporterTests {
     @Test func escaping() {

@@ -1,13 +1,6 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Every output format against its golden file. `FLAGLINT_UPDATE_GOLDEN=1 swift test --filter GoldenTests`
 /// rewrites them; review the diff like code.

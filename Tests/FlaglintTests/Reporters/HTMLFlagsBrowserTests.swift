@@ -1,13 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// `flaglint flags --format html` in a real browser: headless Chromium renders the demo's
 /// page, takes a screenshot, and the rendered DOM must hold the expected rows with no console

@@ -1,12 +1,8 @@
 import Foundation
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
-@testable import FlaglintFrontends
-@testable import FlaglintAnalysis
 @testable import FlaglintRules
 @testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// The fixed report every golden file is rendered from: several files, related locations, a
 /// warning, suppressed findings of both kinds, hostile characters, a non-ASCII path with a space.

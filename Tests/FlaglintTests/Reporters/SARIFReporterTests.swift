@@ -1,13 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
 @testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 @Suite struct SARIFReporterTests {
     func document(_ report: LintReport = ReportFixture.report) throws -> [String: Any] {

@@ -1,13 +1,9 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Every rule's own examples are its tests (SwiftLint style), for every shape of rule (file,
 /// project, filter): each runs through a real `Session` on a temporary directory holding the

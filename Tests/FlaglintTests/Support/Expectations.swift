@@ -1,12 +1,5 @@
 import Foundation
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
-@testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Inline expectations (`// expect: nested-flag, missing-default-false`, `# expect: ...`):
 /// the rule ids each line must report, as a multiset per line.

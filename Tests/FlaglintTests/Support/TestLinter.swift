@@ -4,9 +4,7 @@ import Foundation
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Lints in-memory sources the way a session lints files: facts, then the file rules.
 enum TestLinter {

@@ -1,12 +1,8 @@
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 @Suite struct InSourceSuppressionsTests {
     static let known: Set<String> = ["nested-flag", "stale-flag", "missing-default-false", "unused-suppression", "unknown-flag"]

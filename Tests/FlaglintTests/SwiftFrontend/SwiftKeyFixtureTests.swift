@@ -1,13 +1,9 @@
 import Foundation
 import Testing
 @testable import FlaglintSupport
-@testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
 @testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// `// key: VALUE` in the Swift fixtures (testdata/swift/keys.swift): every evaluation on that
 /// line must resolve to exactly that key. FixtureTests checks the findings; this checks that a

@@ -1,12 +1,6 @@
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Lexes `source` and returns the token texts (string tokens with their exact spelling).
 func swiftTokens(_ source: String) -> [Token] { SwiftLexer.lex(Array(source.utf8)).tokens }

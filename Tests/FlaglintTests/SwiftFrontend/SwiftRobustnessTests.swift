@@ -1,12 +1,7 @@
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintReporters
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Bad input must never crash or hang the Swift frontend (docs/semantics.md, Bad input).
 @Suite struct SwiftRobustnessTests {
