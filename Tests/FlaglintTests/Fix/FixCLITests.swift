@@ -1,12 +1,5 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
-@testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// `flaglint fix` and `lint --fix` / SARIF `fixes` as a user runs them, on copies of the demo.
 @Suite(.enabled(if: CLI.binary != nil, CLI.skipReason))

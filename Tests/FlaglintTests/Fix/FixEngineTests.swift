@@ -1,11 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// The per-file engine on small inputs: what `FileFixer` makes of one snippet.

@@ -2,9 +2,6 @@ import Foundation
 import Testing
 @testable import FlaglintSupport
 @testable import FlaglintSyntax
-@testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
 @testable import FlaglintEngine
 @testable import FlaglintKit
 
