@@ -56,6 +56,8 @@ public struct Runner: Sendable {
         public var baseline: String?
         public var writeBaseline: String?
         public var diff: String?
+        /// `--fix`: apply the safe fixes of stale-flag and removed-flag findings first (`flaglint fix --stale`).
+        public var fix = false
         public init(_ common: Common) { self.common = common }
     }
 

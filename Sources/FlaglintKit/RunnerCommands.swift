@@ -108,6 +108,7 @@ extension Runner {
         guard ["error", "warning", "never"].contains(failOn) else {
             return fail("flaglint: --fail-on takes error, warning or never, not `\(failOn)`")
         }
+        if options.fix, let stop = applyStaleFixes(options) { return stop }
         let cwd = FileSystem.currentDirectory()
         var filters = Session.Filters(baselinePath: options.baseline)
         if let path = options.baseline {
@@ -120,7 +121,8 @@ extension Runner {
         do {
             report = try self.report(common, filters: filters, outputs: [common.output, options.writeBaseline], baseline: options.baseline)
         } catch { return error.code }
-        let findings = report.findings
+        // SARIF carries the fixes of stale and removed flags (SARIF 2.1.0 `fixes`).
+        let findings = format == .sarif ? FlagFixes.attach(report.findings, report: report) : report.findings
         // Files that could not be linted (unreadable, libclang missing): the report covers the
         // others, the exit status is 2, and no baseline is written from a partial run.
         let incomplete = !report.unavailable.isEmpty

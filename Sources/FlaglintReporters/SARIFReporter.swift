@@ -96,10 +96,29 @@ public struct SARIFReporter: Reporter {
             if let why = s.justification, !why.isEmpty { suppression.append(("justification", .string(why))) }
             members.append(("suppressions", .array([.object(suppression)])))
         }
+        if let fix = f.fix, !fix.edits.isEmpty {
+            members.append(("fixes", .array([Self.fix(fix, path: f.path)])))
+        }
         if let flag = f.flag {
             members.append(("properties", .object([("flag", .string(flag))])))
         }
         return .object(members)
+    }
+
+    /// SARIF 2.1.0 §3.55: a fix as byte-range replacements in the finding's file.
+    static func fix(_ fix: Fix, path: String) -> JSONValue {
+        .object([
+            ("description", .object([("text", .string(fix.message + (fix.applicability == .unsafe ? " (unsafe: changes behaviour)" : "")))])),
+            ("artifactChanges", .array([.object([
+                ("artifactLocation", artifactLocation(path)),
+                ("replacements", .array(fix.edits.map { e in
+                    .object([
+                        ("deletedRegion", .object([("byteOffset", .int(e.range.lowerBound)), ("byteLength", .int(e.range.count))])),
+                        ("insertedContent", .object([("text", .string(e.replacement))])),
+                    ])
+                })),
+            ])])),
+        ])
     }
 
     private static func physicalLocation(path: String, line: Int, column: Int, endLine: Int?, endColumn: Int?) -> JSONValue {

@@ -32,6 +32,31 @@ public struct ControlTree: Sendable {
     /// Class bodies, for evaluators whose evaluation controls the class it is written in
     /// (`controls: class`: django-waffle's `waffle_flag = "x"` in a `WaffleFlagMixin` view).
     public private(set) var classBodies: [Range<Int>] = []
+    /// Every decision as written, for rewriting (`flaglint fix`): if/else-if/else chains, guards,
+    /// `while` loops, ternaries and comprehension `if` clauses, each with its arms' condition and
+    /// body ranges and where the statement ends. The keywords (`if`, `else`, `elif`, `?`, `:`)
+    /// lie between those ranges; `fix` reads them from the tokens and checks them.
+    public private(set) var decisions: [Decision] = []
+
+    /// A decision statement or expression with the token ranges a rewrite needs.
+    public struct Decision: Sendable, Equatable {
+        public enum Kind: String, Sendable {
+            /// `if`/`else if`/`else` (Python `elif`): arms in order, the final `else` without condition.
+            case ifChain
+            /// Swift `guard C else { B }`: one arm, C with the else body B.
+            case guardStatement
+            /// `while C { B }` (C `while (C)`, Python `while C:`): one arm.
+            case whileLoop
+            /// `C ? A : B` (Python `A if C else B`): arms `[C → A, nil → B]`.
+            case ternary
+            /// A comprehension `if C` clause: one arm whose body is the clause's condition itself.
+            case comprehensionIf
+        }
+        public var kind: Kind
+        public var arms: [DecisionArm]
+        /// The token just past the statement (for expressions: past the last branch).
+        public var end: Int
+    }
 
     public init() {}
 
@@ -43,6 +68,7 @@ public struct ControlTree: Sendable {
     fileprivate mutating func addAssignment(_ a: Assignment) { assignments.append(a) }
     fileprivate mutating func addDeclaration(_ r: Range<Int>) { if !r.isEmpty { declarations.append(r) } }
     fileprivate mutating func addClassBody(_ r: Range<Int>) { if !r.isEmpty { classBodies.append(r) } }
+    fileprivate mutating func addDecision(_ d: Decision) { decisions.append(d) }
 
     /// The tree with `evaluations` of `controls: class` evaluators as conditions controlling
     /// the innermost class body around each (an unchanged tree when there are none).
@@ -58,7 +84,7 @@ public struct ControlTree: Sendable {
 }
 
 /// What ends a branch body unconditionally.
-public enum ExitKind: Sendable, Equatable {
+public enum ExitKind: Sendable, Equatable, Hashable {
     /// `return`, `fatalError(...)`, `abort()`, `exit(...)`: leaves the function.
     case function
     /// `throw`, `raise`: leaves the innermost enclosing `do`/`try` block that has a catch
@@ -72,7 +98,7 @@ public enum ExitKind: Sendable, Equatable {
 }
 
 /// One arm of an if / else-if / else chain (Python `if`/`elif`/`else`).
-public struct DecisionArm: Sendable {
+public struct DecisionArm: Sendable, Equatable {
     /// `nil` for the final `else`.
     public var condition: Range<Int>?
     public var body: Range<Int>
@@ -145,6 +171,7 @@ public struct ControlTreeBuilder: Sendable {
     /// everything after it up to the end of the function (or loop).
     public mutating func decision(_ arms: [DecisionArm], statementEnd: Int) {
         let all = arms.compactMap(\.condition)
+        tree.addDecision(.init(kind: .ifChain, arms: arms, end: statementEnd))
         for c in all { tree.addCondition(c) }
         for arm in arms {
             let controls = arm.condition.map { [$0] } ?? all
@@ -159,6 +186,7 @@ public struct ControlTreeBuilder: Sendable {
     /// valid Swift) everything after the guard is controlled by G.
     public mutating func guardStatement(condition: Range<Int>, elseBody: Range<Int>, exit: ExitKind?, statementEnd: Int) {
         tree.addCondition(condition)
+        tree.addDecision(.init(kind: .guardStatement, arms: [DecisionArm(condition: condition, body: elseBody, exit: exit)], end: statementEnd))
         tree.add(.init(kind: .guardElse, body: elseBody, conditions: [condition]))
         if let exit {
             exits.append(PendingExit(conditions: [condition], after: statementEnd, kind: exit))
@@ -171,7 +199,10 @@ public struct ControlTreeBuilder: Sendable {
         loopBoundary(body: body)
         if let header {
             tree.addCondition(header)
-            if controlsBody { tree.add(.init(kind: .loop, body: body, conditions: [header])) }
+            if controlsBody {
+                tree.add(.init(kind: .loop, body: body, conditions: [header]))
+                tree.addDecision(.init(kind: .whileLoop, arms: [DecisionArm(condition: header, body: body)], end: body.upperBound))
+            }
         }
     }
 
@@ -200,6 +231,10 @@ public struct ControlTreeBuilder: Sendable {
     /// `c ? a : b`, Python `a if c else b`: both branches controlled by the condition.
     public mutating func ternary(condition: Range<Int>, branches: [Range<Int>]) {
         tree.addCondition(condition)
+        if branches.count == 2 {
+            tree.addDecision(.init(kind: .ternary, arms: [DecisionArm(condition: condition, body: branches[0]), DecisionArm(condition: nil, body: branches[1])],
+                                   end: max(branches[0].upperBound, branches[1].upperBound)))
+        }
         for b in branches { tree.add(.init(kind: .ternary, body: b, conditions: [condition])) }
     }
 
@@ -212,6 +247,7 @@ public struct ControlTreeBuilder: Sendable {
     /// A comprehension `if` clause controlling the element and later clauses.
     public mutating func comprehension(condition: Range<Int>, controlled: [Range<Int>]) {
         tree.addCondition(condition)
+        tree.addDecision(.init(kind: .comprehensionIf, arms: [DecisionArm(condition: condition, body: condition)], end: condition.upperBound))
         for c in controlled { tree.add(.init(kind: .comprehension, body: c, conditions: [condition])) }
     }
 

@@ -81,6 +81,8 @@ struct Lint: ParsableCommand {
     var writeBaseline: String?
     @Option(name: .long, help: "Report only findings on lines changed since this git revision.")
     var diff: String?
+    @Flag(name: .long, help: "Apply the safe fixes for reported stale and removed flags first (as `flaglint fix --stale`), then lint.")
+    var fix = false
 
     func run() throws {
         var o = Runner.Options(input.runnerOptions(format: format, report: report, rules: rules, color: color))
@@ -89,6 +91,7 @@ struct Lint: ParsableCommand {
         o.baseline = baseline
         o.writeBaseline = writeBaseline
         o.diff = diff
+        o.fix = fix
         throw ExitCode(Runner().lint(o))
     }
 }
@@ -101,6 +104,27 @@ struct Flags: ParsableCommand {
     var format: String?
     @OptionGroup var report: ReportOptions
     func run() throws { throw ExitCode(Runner().flags(Runner.Options(input.runnerOptions(format: format, report: report)))) }
+}
+
+struct Fix: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Remove flags from code: rewrite it as if each flag always had one value.")
+    @OptionGroup var input: InputOptions
+    @Option(name: .customLong("flag"), help: "KEY=true or KEY=false: rewrite as if flag KEY always had that value (repeatable).")
+    var flags: [String] = []
+    @Flag(name: .long, help: "Fix every flag stale-flag or removed-flag reports (rolled out: true; removed: its fallback).")
+    var stale = false
+    @Flag(name: .long, help: "Print a unified diff and change nothing (exit 1 if there are changes).")
+    var diff = false
+    @Flag(name: .long, help: "Keep the flags' entries in the native flags.yml registry.")
+    var keepRegistry = false
+    func run() throws {
+        var o = Runner.FixOptions(input.runnerOptions())
+        o.flags = flags
+        o.stale = stale
+        o.diff = diff
+        o.keepRegistry = keepRegistry
+        throw ExitCode(Runner().fix(o))
+    }
 }
 
 struct Rules: ParsableCommand {
@@ -158,7 +182,7 @@ struct Flaglint: ParsableCommand {
         commandName: "flaglint",
         abstract: "A flag-aware linter: finds every feature-flag evaluation and enforces safe rollout.",
         version: FlaglintSupport.Flaglint.version,
-        subcommands: [Lint.self, Flags.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self],
+        subcommands: [Lint.self, Flags.self, Fix.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self],
         defaultSubcommand: Lint.self)
 }
 

@@ -309,7 +309,7 @@ public struct Session: Sendable {
     }
 
     /// Every file of the group's project, as a whole-project run would discover it.
-    func projectInputs(_ group: Plan.Group) -> [LintInput] {
+    package func projectInputs(_ group: Plan.Group) -> [LintInput] {
         let discovery = FileDiscovery(resolver: configurations, forceExclude: false)
         guard let result = try? discovery.discover([group.root]) else { return [] }
         return result.files.filter { $0.configuration.file == group.configuration.file }.map {
