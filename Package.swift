@@ -11,6 +11,7 @@ import PackageDescription
 //   FlaglintRules      file and project rules, registry formats, baseline, filters
 //   FlaglintReporters  text, JSON, SARIF, GitHub, Checkstyle, JUnit, flag inventories
 //   FlaglintEngine     configuration, discovery, diff, the project index, Session
+//   FlaglintFix        `flaglint fix`: a flag's evaluations become its value, dead code and declarations go
 //   FlaglintKit        the command driver: plan, run, render, exit code
 //   flaglint           argument parsing
 let package = Package(
@@ -19,8 +20,8 @@ let package = Package(
     products: [
         .executable(name: "flaglint", targets: ["flaglint"]),
         .library(name: "FlaglintKit", targets: [
-            "FlaglintKit", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends",
-            "FlaglintSyntax", "FlaglintSupport",
+            "FlaglintKit", "FlaglintFix", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis",
+            "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport",
         ]),
     ],
     dependencies: [
@@ -50,13 +51,16 @@ let package = Package(
             "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport",
             .product(name: "Yams", package: "Yams"),
         ]),
+        .target(name: "FlaglintFix", dependencies: [
+            "FlaglintEngine", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport",
+        ]),
         .target(name: "FlaglintKit", dependencies: [
-            "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax",
+            "FlaglintFix", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax",
             "FlaglintSupport",
         ]),
         .testTarget(name: "FlaglintTests", dependencies: [
-            "FlaglintKit", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends",
-            "FlaglintSyntax", "FlaglintSupport",
+            "FlaglintKit", "FlaglintFix", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis",
+            "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport",
         ]),
     ]
 )

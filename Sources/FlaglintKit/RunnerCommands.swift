@@ -4,6 +4,7 @@ import FlaglintSyntax
 import FlaglintRules
 import FlaglintReporters
 import FlaglintEngine
+import FlaglintFix
 
 /// The `lint`, `flags` and `baseline prune` commands: options → a `Session` → its `Report`,
 /// rendered. Everything between is library code.

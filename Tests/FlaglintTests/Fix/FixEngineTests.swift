@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FlaglintFix
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintKit

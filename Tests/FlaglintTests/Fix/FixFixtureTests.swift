@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FlaglintFix
 @testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintEngine

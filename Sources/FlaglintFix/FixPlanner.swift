@@ -9,28 +9,28 @@ import FlaglintEngine
 /// the decisions around them (docs/fix.md lists every rewrite), and the evaluations it could
 /// not fix this pass with why.
 struct FixPlanner {
-    let model: FileModel
-    let language: Language
-    let targets: [(Evaluation, FixValue)]
-    let lines: SourceLines
-    var edits: [Edit] = []
-    var notFixed: [FileFixer.NotFixed] = []
+    package let model: FileModel
+    package let language: Language
+    package let targets: [(Evaluation, FixValue)]
+    package let lines: SourceLines
+    package var edits: [Edit] = []
+    package var notFixed: [FileFixer.NotFixed] = []
     /// Known operands (token ranges) → value, and the target each stands for.
-    var known: [Range<Int>: Bool] = [:]
-    var owner: [Range<Int>: Int] = [:]
+    package var known: [Range<Int>: Bool] = [:]
+    package var owner: [Range<Int>: Int] = [:]
     /// Operands that are uses of a local alias: the alias's name.
     var aliasUse: [Range<Int>: String] = [:]
     /// INDENT ↔ DEDENT (Python).
-    let blockPartner: [Int32]
+    package let blockPartner: [Int32]
     /// The flag names and keys of the decision being rewritten: a comment right above a
     /// statement that goes and that names one of them goes with it.
-    var names: Set<String> = []
+    package var names: Set<String> = []
 
-    var tokens: [Token] { model.tokens }
-    var python: Bool { language == .python }
-    var swift: Bool { language == .swift }
+    package var tokens: [Token] { model.tokens }
+    package var python: Bool { language == .python }
+    package var swift: Bool { language == .swift }
 
-    init(model: FileModel, language: Language, targets: [(Evaluation, FixValue)]) {
+    package init(model: FileModel, language: Language, targets: [(Evaluation, FixValue)]) {
         self.model = model
         self.language = language
         self.targets = targets
@@ -48,12 +48,12 @@ struct FixPlanner {
         self.blockPartner = block
     }
 
-    struct Plan {
-        var edits: [Edit]
-        var notFixed: [FileFixer.NotFixed]
+    package struct Plan {
+        package var edits: [Edit]
+        package var notFixed: [FileFixer.NotFixed]
     }
 
-    mutating func plan() -> Plan {
+    package mutating func plan() -> Plan {
         var failures: [Int: String] = [:]
         for (i, (e, v)) in targets.enumerated() {
             known[e.tokens] = v.value
@@ -107,7 +107,7 @@ struct FixPlanner {
         return Plan(edits: edits.sorted { $0.range.lowerBound < $1.range.lowerBound }, notFixed: out)
     }
 
-    func span(_ d: ControlTree.Decision) -> Int {
+    package func span(_ d: ControlTree.Decision) -> Int {
         (d.arms.map { $0.body.upperBound }.max() ?? 0) - (d.arms.compactMap { $0.condition?.lowerBound }.min() ?? 0)
     }
 
@@ -115,7 +115,7 @@ struct FixPlanner {
 
     /// `let on = eval`, `on = eval`, `bool on = eval;`: each use of the name in a condition is an
     /// operand of the evaluation's value; once no use is left, the assignment goes.
-    mutating func aliases(_ failures: inout [Int: String], aliasValues: inout Set<Int>) {
+    package mutating func aliases(_ failures: inout [Int: String], aliasValues: inout Set<Int>) {
         for a in model.control.assignments {
             var value = a.value
             var negated = false
@@ -178,7 +178,7 @@ struct FixPlanner {
 
     // MARK: Text helpers
 
-    func byteRange(_ r: Range<Int>) -> Range<Int> { tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end }
+    package func byteRange(_ r: Range<Int>) -> Range<Int> { tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end }
 
     func restOfLineIsBlankOrComment(_ offset: Int) -> Bool {
         if lines.onlyBlankAfter(offset) { return true }
@@ -206,15 +206,15 @@ struct FixPlanner {
 
     // MARK: Decisions
 
-    typealias Failure = ConditionRewrite.Failure
+    package typealias Failure = ConditionRewrite.Failure
 
-    func condition(_ c: Range<Int>, commaIsAnd: Bool) -> Result<ConditionRewrite.Outcome, Failure> {
+    package func condition(_ c: Range<Int>, commaIsAnd: Bool) -> Result<ConditionRewrite.Outcome, Failure> {
         ConditionRewrite(tokens: tokens, partners: model.partners, bytes: lines.bytes, python: python,
                          known: known.filter { c.lowerBound <= $0.key.lowerBound && $0.key.upperBound <= c.upperBound },
                          commaIsAnd: commaIsAnd).simplify(c)
     }
 
-    func rewrite(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
+    package func rewrite(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
         switch d.kind {
         case .ifChain: return ifChain(d)
         case .guardStatement: return guardStatement(d)
@@ -225,7 +225,7 @@ struct FixPlanner {
     }
 
     /// The keyword token opening an arm with a condition (`if`, `elif`, `guard`, `while`).
-    func keyword(before c: Range<Int>, _ words: Set<String>) -> Int? {
+    package func keyword(before c: Range<Int>, _ words: Set<String>) -> Int? {
         var k = c.lowerBound - 1
         if language.isCFamily {
             guard k >= 0, tokens[k].is("("), Int(model.partners[k]) == c.upperBound else { return nil }
@@ -252,7 +252,7 @@ struct FixPlanner {
     /// Where an arm's body is in bytes (its content, without braces), its last token, and
     /// whether braces enclose it.
     struct ArmBody {
-        var content: Range<Int>
+        package var content: Range<Int>
         var lastToken: Int
         var braced: Bool
     }
@@ -335,7 +335,7 @@ struct FixPlanner {
 
     /// Replace the statement `first...last` by `body` (an arm's content), re-indented to the
     /// statement's column; `exit`: the body ends the block, so what follows in it goes too.
-    func collapse(first: Int, last: Int, end: Int, into body: ArmBody?, exit: ExitKind?) -> Result<[Edit], Failure> {
+    package func collapse(first: Int, last: Int, end: Int, into body: ArmBody?, exit: ExitKind?) -> Result<[Edit], Failure> {
         let range: Range<Int>
         switch statementLines(first: first, last: last) {
         case let .success(r): range = r
@@ -394,7 +394,7 @@ struct FixPlanner {
         return python ? tokens.count : nil
     }
 
-    func ifChain(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
+    package func ifChain(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
         let arms = d.arms
         var keywords: [Int] = []
         for (n, arm) in arms.enumerated() {
@@ -477,7 +477,7 @@ struct FixPlanner {
         }
     }
 
-    func guardStatement(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
+    package func guardStatement(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
         guard let arm = d.arms.first, let c = arm.condition, let k = keyword(before: c, ["guard"]), let body = armBody(arm.body), body.braced else {
             return .failure(.init(reason: "not a `guard` statement flaglint can rewrite"))
         }
@@ -495,7 +495,7 @@ struct FixPlanner {
         }
     }
 
-    func whileLoop(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
+    package func whileLoop(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
         guard let arm = d.arms.first, let c = arm.condition, let k = keyword(before: c, ["while"]) else {
             return .failure(.init(reason: "not a `while` loop flaglint can rewrite"))
         }
@@ -509,7 +509,7 @@ struct FixPlanner {
         }
     }
 
-    func ternary(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
+    package func ternary(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
         guard d.arms.count == 2, let c = d.arms[0].condition, !d.arms[0].body.isEmpty, !d.arms[1].body.isEmpty else {
             return .failure(.init(reason: "not a conditional expression flaglint can rewrite"))
         }
@@ -533,7 +533,7 @@ struct FixPlanner {
         }
     }
 
-    func comprehension(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
+    package func comprehension(_ d: ControlTree.Decision) -> Result<[Edit], Failure> {
         guard let c = d.arms.first?.condition, c.lowerBound >= 2, tokens[c.lowerBound - 1].is("if") else {
             return .failure(.init(reason: "not a comprehension filter flaglint can rewrite"))
         }

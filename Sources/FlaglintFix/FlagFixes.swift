@@ -25,7 +25,7 @@ public enum FlagFixes {
         }
     }
 
-    static func fix(flag: String, decision: FlagDecision, facts: FileFacts, report: Report) -> Fix? {
+    package static func fix(flag: String, decision: FlagDecision, facts: FileFacts, report: Report) -> Fix? {
         // The group whose registry names the flag (a run has one per configuration file).
         guard let group = report.groups.first(where: { g in facts.evaluations.contains { e in
             e.key.value.map { g.registry?.lookup(codeKey: $0)?.key == flag } ?? false

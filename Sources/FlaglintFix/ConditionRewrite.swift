@@ -16,7 +16,7 @@ import FlaglintEngine
 /// side has no call or other effect. An evaluation inside anything else (an argument, a
 /// comparison other than with a boolean literal) is not fixed.
 struct ConditionRewrite {
-    struct Failure: Error { var reason: String }
+    package struct Failure: Error { var reason: String }
 
     enum Outcome: Equatable {
         case constant(Bool)
@@ -24,14 +24,14 @@ struct ConditionRewrite {
         case text(String, changed: Bool)
     }
 
-    let tokens: [Token]
-    let partners: [Int32]
-    let bytes: [UInt8]
-    let python: Bool
+    package let tokens: [Token]
+    package let partners: [Int32]
+    package let bytes: [UInt8]
+    package let python: Bool
     /// Operand token ranges whose value is known.
-    let known: [Range<Int>: Bool]
+    package let known: [Range<Int>: Bool]
     /// Swift `if`/`guard`/`while` conditions: a top-level `,` is a condition list (`&&`).
-    let commaIsAnd: Bool
+    package let commaIsAnd: Bool
 
     /// Nesting of parentheses and negations read before giving up (recursion stays bounded).
     private static let depthLimit = 64

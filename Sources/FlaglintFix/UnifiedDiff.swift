@@ -61,18 +61,18 @@ public enum UnifiedDiff {
         return out
     }
 
-    static func range(_ start: Int, _ count: Int) -> String { count == 1 ? "\(start)" : "\(start),\(count)" }
+    package static func range(_ start: Int, _ count: Int) -> String { count == 1 ? "\(start)" : "\(start),\(count)" }
 
-    static func line(_ prefix: String, _ l: Line) -> String {
+    package static func line(_ prefix: String, _ l: Line) -> String {
         prefix + l.text + (l.newline ? "\n" : "\n\\ No newline at end of file\n")
     }
 
-    struct Line: Equatable {
-        var text: String
-        var newline: Bool
+    package struct Line: Equatable {
+        package var text: String
+        package var newline: Bool
     }
 
-    static func split(_ bytes: [UInt8]) -> [Line] {
+    package static func split(_ bytes: [UInt8]) -> [Line] {
         var out: [Line] = []
         var start = 0
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
@@ -83,9 +83,9 @@ public enum UnifiedDiff {
         return out
     }
 
-    enum Op: Equatable { case same, delete, insert }
+    package enum Op: Equatable { case same, delete, insert }
 
-    static func diff(_ a: [Line], _ b: [Line]) -> [Op] {
+    package static func diff(_ a: [Line], _ b: [Line]) -> [Op] {
         var prefix = 0
         while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0

@@ -30,10 +30,10 @@ public struct FileFixer: Sendable {
         public var changed: Bool
     }
 
-    let language: Language
-    let evaluators: [EvaluatorDefinition]
-    let context: FrontendContext
-    let targets: [FixSpec: FixValue]
+    package let language: Language
+    package let evaluators: [EvaluatorDefinition]
+    package let context: FrontendContext
+    package let targets: [FixSpec: FixValue]
     /// Passes before giving up (each removes at least one evaluation or alias).
     static let passLimit = 200
 
@@ -44,13 +44,13 @@ public struct FileFixer: Sendable {
         self.targets = targets
     }
 
-    struct Parsed {
-        var model: FileModel
-        var evaluations: [Evaluation]
+    package struct Parsed {
+        package var model: FileModel
+        package var evaluations: [Evaluation]
         var structuralProblems: Int
     }
 
-    func parse(_ bytes: [UInt8], path: String) -> Parsed? {
+    package func parse(_ bytes: [UInt8], path: String) -> Parsed? {
         guard let frontend = FrontendRegistry.frontend(for: language) else { return nil }
         let source = SourceFile(path: path, language: language, bytes: bytes)
         guard let model = try? frontend.parse(source, context: context) else { return nil }

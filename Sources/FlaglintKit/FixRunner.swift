@@ -5,6 +5,7 @@ import FlaglintFrontends
 import FlaglintAnalysis
 import FlaglintRules
 import FlaglintEngine
+import FlaglintFix
 
 /// `flaglint fix`: options → a session and its report → a `ProjectFix` → a diff on stdout, or
 /// the files rewritten atomically and a summary on stderr.

@@ -20,7 +20,7 @@ public struct FixSpec: Sendable, Hashable {
         defaultExpression = Self.expression(of: e.defaultValue)
     }
 
-    static func expression(of d: DefaultValue) -> String {
+    package static func expression(of d: DefaultValue) -> String {
         switch d {
         case .absent: return ""
         case let .literal(_, expression), let .unresolved(expression), let .unverifiable(expression): return expression

@@ -10,20 +10,20 @@ import FlaglintEngine
 /// native `flags.yml` registry. Only for runs that see the whole project: a run over some files
 /// cannot know that no other file still checks the flag.
 struct ProjectCleanup {
-    var fix: ProjectFix
-    let report: Report
-    let plan: Session.Plan
-    let session: Session
+    package var fix: ProjectFix
+    package let report: Report
+    package let plan: Session.Plan
+    package let session: Session
 
     /// A declaration to consider: its name, the file it is in, and its language family.
-    struct Candidate: Hashable {
-        var name: String
-        var path: String
-        var language: Language
-        var flag: String
+    package struct Candidate: Hashable {
+        package var name: String
+        package var path: String
+        package var language: Language
+        package var flag: String
     }
 
-    mutating func run(keepRegistry: Bool) {
+    package mutating func run(keepRegistry: Bool) {
         guard !fix.decisions.isEmpty else { return }
         for (g, group) in plan.groups.enumerated() where group.coversProject {
             let own = Set(group.inputs.map(\.displayPath))
@@ -73,7 +73,7 @@ struct ProjectCleanup {
     }
 
     /// The current content of a file: as this fix leaves it, else as on disk.
-    func current(display: String, read: String) -> [UInt8]? {
+    package func current(display: String, read: String) -> [UInt8]? {
         if let c = fix.changes.first(where: { $0.readPath == read || $0.path == display }) { return c.after }
         return FileReader.read(read)
     }
@@ -87,7 +87,7 @@ struct ProjectCleanup {
         }
     }
 
-    func parse(_ bytes: [UInt8], path: String, language: Language, settings: LintSettings) -> FileModel? {
+    package func parse(_ bytes: [UInt8], path: String, language: Language, settings: LintSettings) -> FileModel? {
         guard let frontend = FrontendRegistry.frontend(for: language) else { return nil }
         return try? frontend.parse(SourceFile(path: path, language: language, bytes: bytes), context: settings.frontendContext)
     }
@@ -188,7 +188,7 @@ struct ProjectCleanup {
         return n
     }
 
-    func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+    package func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let f = needle.first, needle.count <= bytes.count else { return false }
         var i = 0
         while i + needle.count <= bytes.count {

@@ -8,20 +8,20 @@ import FlaglintEngine
 /// Line arithmetic over a file's bytes for `flaglint fix`: where lines start and end, their
 /// indentation, and moving a block of lines to another indentation.
 struct SourceLines {
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
     private static let newline = UInt8(ascii: "\n")
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Offset of the first byte of the line holding `offset`.
-    func lineStart(_ offset: Int) -> Int {
+    package func lineStart(_ offset: Int) -> Int {
         var i = min(offset, bytes.count)
         while i > 0 && bytes[i - 1] != Self.newline { i -= 1 }
         return i
     }
 
     /// Offset just past the newline ending the line holding `offset` (the file end on the last line).
-    func lineEnd(_ offset: Int) -> Int {
+    package func lineEnd(_ offset: Int) -> Int {
         var i = max(0, offset)
         while i < bytes.count && bytes[i] != Self.newline { i += 1 }
         return min(i + 1, bytes.count)
@@ -45,14 +45,14 @@ struct SourceLines {
     }
 
     /// The leading spaces and tabs of the line holding `offset`.
-    func indentation(of offset: Int) -> String {
+    package func indentation(of offset: Int) -> String {
         let s = lineStart(offset)
         var e = s
         while e < bytes.count && (bytes[e] == UInt8(ascii: " ") || bytes[e] == UInt8(ascii: "\t")) { e += 1 }
         return String(decoding: bytes[s..<e], as: UTF8.self)
     }
 
-    func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+    package func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
 
     /// The lines of `range` moved to `indentation`: the whitespace prefix all non-blank lines
     /// share is replaced by it, blank lines become empty, each line ends with a newline. A
