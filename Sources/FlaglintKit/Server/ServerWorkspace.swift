@@ -113,6 +113,9 @@ final class ServerWorkspace {
         session = s
         project = nil
         if let file = options.configFile { watch(PathName.absolute(file, relativeTo: root)) }
+        // Files that may appear later: a configuration or compilation database in the root.
+        watch(PathName.join(root, ConfigurationResolver.fileName))
+        watch(PathName.join(root, "compile_commands.json"))
         return s
     }
 
