@@ -22,6 +22,8 @@ public struct SessionSettings: Sendable {
     public var cacheDirectory: String?
     /// Told of every file analysed (`--progress`); nil: no progress.
     public var progress: ProgressReporter?
+    /// Keeps project indexes in memory between runs (the language server); nil: each run reads its own.
+    public var indexMemory: ProjectIndexMemory?
 
     public init(currentDirectory: String, environment: [String: String] = [:], configFile: String? = nil, forceExclude: Bool = false,
                 jobs: Int = 1, today: CalendarDate, select: Set<String>? = nil, ignore: Set<String> = [],
@@ -299,6 +301,7 @@ public struct Session: Sendable {
         if let db = config.compileCommands?.value, let bytes = FileReader.readRegular(db, limit: 1 << 30) { key += "|db \(ProjectIndex.hash(bytes))" }
         key += "|prefilter \(group.settings.prefilterDisabled)"
         let name = "index-" + ProjectIndex.hash("\(settings.currentDirectory)|\(config.file ?? "<defaults>")") + ".json"
+        if let memory = settings.indexMemory { return memory.index(file: PathName.join(directory, name), key: key) }
         return ProjectIndex(file: PathName.join(directory, name), key: key)
     }
 
@@ -395,7 +398,8 @@ public struct Session: Sendable {
             return cachedFacts(of: input, analyzer, index)
         }
         settings.progress?.finish()
-        index.retain(Set(inputs.compactMap { $0.contents == nil ? $0.readPath : nil }))
+        // A buffer read from stdin keeps its file's entry: the file is still there.
+        index.retain(Set(inputs.compactMap { $0.contents == nil ? $0.readPath : $0.sourcePath }))
         // Names a key or default refers to that its own file does not define. Files not parsed
         // are asked for their constants only when they mention one of those names, and the
         // index remembers which names a file does not mention.

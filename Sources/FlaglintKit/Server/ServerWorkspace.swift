@@ -83,6 +83,7 @@ final class ServerWorkspace {
     /// The files the session's configuration was read from, with their status when read.
     private var watched: [String: FileStatus?] = [:]
     private var project: ProjectFacts?
+    private let indexes = ProjectIndexMemory()
 
     init(root: String, options: ServerOptions) {
         self.root = root
@@ -107,8 +108,9 @@ final class ServerWorkspace {
         let changed = watched.contains { path, status in FileStatus.of(path) != status }
         if changed { reload() }
         if let session, session.settings.today == today { return session }
-        let settings = SessionSettings(currentDirectory: root, environment: options.environment, configFile: options.configFile,
+        var settings = SessionSettings(currentDirectory: root, environment: options.environment, configFile: options.configFile,
                                        jobs: options.jobs, today: today, useCache: options.useCache, cacheDirectory: options.cacheDirectory)
+        settings.indexMemory = indexes
         let s = try Session(settings)
         session = s
         project = nil
