@@ -22,8 +22,8 @@ public struct SessionSettings: Sendable {
     public var cacheDirectory: String?
     /// Told of every file analysed (`--progress`); nil: no progress.
     public var progress: ProgressReporter?
-    /// Keeps project indexes in memory between runs (the language server); nil: each run reads its own.
-    public var indexMemory: ProjectIndexMemory?
+    /// Keeps project indexes and file lists between runs (the language server); nil: each run reads its own.
+    public var memory: SessionMemory?
 
     public init(currentDirectory: String, environment: [String: String] = [:], configFile: String? = nil, forceExclude: Bool = false,
                 jobs: Int = 1, today: CalendarDate, select: Set<String>? = nil, ignore: Set<String> = [],
@@ -301,7 +301,7 @@ public struct Session: Sendable {
         if let db = config.compileCommands?.value, let bytes = FileReader.readRegular(db, limit: 1 << 30) { key += "|db \(ProjectIndex.hash(bytes))" }
         key += "|prefilter \(group.settings.prefilterDisabled)"
         let name = "index-" + ProjectIndex.hash("\(settings.currentDirectory)|\(config.file ?? "<defaults>")") + ".json"
-        if let memory = settings.indexMemory { return memory.index(file: PathName.join(directory, name), key: key) }
+        if let memory = settings.memory { return memory.index(file: PathName.join(directory, name), key: key) }
         return ProjectIndex(file: PathName.join(directory, name), key: key)
     }
 
@@ -390,7 +390,8 @@ public struct Session: Sendable {
         let requested = inputs.count
         if !group.coversProject {
             let own = Set(inputs.compactMap(\.sourcePath))
-            inputs += projectInputs(group).filter { !own.contains($0.sourcePath ?? "") }
+            let project = settings.memory?.projectInputs("\(group.root)|\(group.configuration.file ?? "")") { projectInputs(group) }
+            inputs += (project ?? projectInputs(group)).filter { !own.contains($0.sourcePath ?? "") }
         }
         settings.progress?.start(phase: "linting", total: inputs.count)
         var facts = ParallelMap.map(inputs, jobs: jobs) { input in

@@ -181,7 +181,11 @@ public final class LanguageServer: @unchecked Sendable {
             for w in open.waiting { respond(w.id, .failure(JSONRPC.Failure(.requestCancelled, "the document was closed"))) }
             if !clientPulls { send("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", .array([]))])) }
         case "workspace/didChangeWatchedFiles":
-            analysis.async { self.workspace?.reload() }
+            // Configuration, registries and compilation databases are read again; for source
+            // files added, changed or deleted, the project is walked again.
+            let names = (params?["changes"]?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue.flatMap(filePath(fromURI:)) }
+            let sources = !names.isEmpty && names.allSatisfy { ServerWorkspace.sourceExtensions.contains(PathName.fileExtension($0).lowercased()) }
+            analysis.async { if sources { self.workspace?.filesChanged() } else { self.workspace?.reload() } }
             relintAll()
         case "$/cancelRequest":
             guard let id = JSONRPC.ID(params?["id"]) else { return }
@@ -224,7 +228,8 @@ public final class LanguageServer: @unchecked Sendable {
     /// Asks the client to report changes to the files the configuration comes from.
     private func registerWatchers() {
         guard watchRegistration else { return }
-        let globs = ["**/.lint.yml", "**/compile_commands.json", "**/*.yml", "**/*.yaml", "**/*.json"]
+        let globs = ["**/.lint.yml", "**/compile_commands.json", "**/*.yml", "**/*.yaml", "**/*.json",
+                     "**/*.{" + ServerWorkspace.sourceExtensions.sorted().joined(separator: ",") + "}"]
         let registration = JSONValue.object([
             ("id", .string("flaglint-configuration")), ("method", .string("workspace/didChangeWatchedFiles")),
             ("registerOptions", .object([("watchers", .array(globs.map { .object([("globPattern", .string($0))]) }))])),

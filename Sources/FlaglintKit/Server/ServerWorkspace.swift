@@ -83,7 +83,11 @@ final class ServerWorkspace {
     /// The files the session's configuration was read from, with their status when read.
     private var watched: [String: FileStatus?] = [:]
     private var project: ProjectFacts?
-    private let indexes = ProjectIndexMemory()
+    private let memory = SessionMemory()
+
+    /// Extensions of the files flaglint lints by default: a watched-file event for one of them
+    /// changes the project's file list, not its configuration.
+    static let sourceExtensions: Set<String> = ["swift", "py", "pyi", "c", "h", "cc", "cpp", "cxx", "hh", "hpp", "hxx", "m", "mm"]
 
     init(root: String, options: ServerOptions) {
         self.root = root
@@ -95,12 +99,17 @@ final class ServerWorkspace {
     func reload() {
         session = nil
         project = nil
+        memory.forgetProjectFiles()
         watched = [:]
         caches = FrontendCaches(environment: options.environment)
     }
 
-    /// Saved files changed: the project's facts are read again (through the index) when next asked for.
-    func filesChanged() { project = nil }
+    /// Saved files changed, or files were added or deleted: the project is walked again and
+    /// its facts read again (through the index) when next asked for.
+    func filesChanged() {
+        project = nil
+        memory.forgetProjectFiles()
+    }
 
     private var today: CalendarDate { options.today ?? CalendarDate.todayUTC() }
 
@@ -110,7 +119,7 @@ final class ServerWorkspace {
         if let session, session.settings.today == today { return session }
         var settings = SessionSettings(currentDirectory: root, environment: options.environment, configFile: options.configFile,
                                        jobs: options.jobs, today: today, useCache: options.useCache, cacheDirectory: options.cacheDirectory)
-        settings.indexMemory = indexes
+        settings.memory = memory
         let s = try Session(settings)
         session = s
         project = nil

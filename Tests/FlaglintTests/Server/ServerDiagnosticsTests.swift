@@ -130,6 +130,30 @@ struct ServerDiagnosticsTests {
         #expect(try client.shutDown() == 0)
     }
 
+    @Test func keysDefinedInOtherFilesResolveAsInLintAndNewFilesAreSeen() throws {
+        let project = try Project([
+            ".lint.yml": "version: 1\nregistry: [flags.yml]\n",
+            "flags.yml": "flags:\n  new-ui: {rolled_out: 2026-01-01}\n  new-cart: {rolled_out: 2026-02-01}\n",
+            "app/keys.py": "NEW_UI = \"new-ui\"\n",
+            "app/main.py": "import ldclient\nfrom keys import NEW_UI\nif ldclient.get().variation(NEW_UI, {}, False):\n    pass\n",
+        ])
+        let client = try LSPClient(root: project.root)
+        let uri = try client.open(project.path("app/main.py"))
+        let first = try client.diagnostics(uri, version: 1)
+        #expect(first.map { $0["code"] as? String } == ["stale-flag"])
+        #expect(Self.rows(first) == (try Self.rows(lint: "app/main.py", in: project.root)))
+        // A new file defines another key; the editor reports it and the buffer uses it.
+        try project.write("app/cart.py", "NEW_CART = \"new-cart\"\n")
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": LSPClient.uri(project.path("app/cart.py")), "type": 1]]])
+        let text = "import ldclient\nfrom cart import NEW_CART\nif ldclient.get().variation(NEW_CART, {}, False):\n    pass\n"
+        client.change(uri, version: 2, [["text": text]])
+        let second = try client.diagnostics(uri, version: 2)
+        #expect(second.map { $0["message"] as? String }.first??.contains("new-cart") == true)
+        try project.write("app/main.py", text)
+        #expect(Self.rows(second) == (try Self.rows(lint: "app/main.py", in: project.root)))
+        #expect(try client.shutDown() == 0)
+    }
+
     @Test(.enabled(if: TestLibclang.available, TestLibclang.reason))
     func cppBuffersUseTheSessionsLibclang() throws {
         let project = try Project(["features.cc": ""])
