@@ -12,7 +12,8 @@ struct FlagNavigation {
     }
 
     /// What sits at `offset` in a buffer: an evaluation (the innermost whose match covers it),
-    /// else a word that is a flag key or alias (a constant's value, a registry entry).
+    /// else a word that is a flag key or alias (a constant's value, a registry entry) or the
+    /// name of a constant an evaluation's key resolved through.
     struct Target {
         var flag: FlagInventory.Flag
         var evaluation: EvaluationFact?
@@ -29,7 +30,10 @@ struct FlagNavigation {
         guard !word.isEmpty else { return nil }
         let text = String(decoding: bytes[word], as: UTF8.self)
         let key = project.registry?.lookup(codeKey: text)?.key ?? text
-        guard let flag = inventory.flags.first(where: { $0.key == key }) else { return nil }
+        // A key, an alias, or the name of a constant some evaluation's key resolved through.
+        let name = String(text.split(separator: ".").last ?? "")
+        guard let flag = inventory.flags.first(where: { $0.key == key })
+            ?? inventory.flags.first(where: { $0.references.contains { $0.constant?.name == name } }) else { return nil }
         return Target(flag: flag, evaluation: nil, bytes: word)
     }
 

@@ -54,6 +54,22 @@ struct ServerNavigationTests {
         #expect(try client.shutDown() == 0)
     }
 
+    @Test func hoverOnAConstantNamesItsFlag() throws {
+        let project = try Project([
+            ".lint.yml": "version: 1\nregistry: [flags.yml]\n",
+            "flags.yml": "flags:\n  new-ui: {owner: web}\n",
+            "app/keys.py": "NEW_UI = \"new-ui\"\n",
+            "app/main.py": "import ldclient\nfrom keys import NEW_UI\nif ldclient.get().variation(NEW_UI, {}, False):\n    pass\n",
+        ])
+        let client = try LSPClient(root: project.root)
+        let keys = try client.open(project.path("app/keys.py"))
+        let hover = try client.request("textDocument/hover", ["textDocument": ["uri": keys], "position": ["line": 0, "character": 2]])
+        let text = try #require(hover.string("result", "contents", "value"))
+        #expect(text.contains("**flag `new-ui`**"))
+        #expect(text.contains("owner: web"))
+        #expect(text.contains("evaluated in 1 place in 1 file"))
+    }
+
     @Test func referencesFindEveryEvaluationAcrossTheProject() throws {
         let project = try Project.copy(of: "testdata/demo")
         let client = try LSPClient(root: project.root)
