@@ -1,12 +1,27 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The pipeline, one module per stage; a target may import only the stages below it, so an
+// import that goes the wrong way fails to compile (README, "Architecture"):
+//
+//   FlaglintSupport    files, paths, dates, text escaping, atomic output
+//   FlaglintSyntax     tokens, source files, control trees, evaluations, findings, LanguageSyntax
+//   FlaglintFrontends  Swift, Python, C family (libclang through CLibclang, opened at run time)
+//   FlaglintAnalysis   patterns, the SDK catalogue, control analysis, in-source suppressions → FileFacts
+//   FlaglintRules      file and project rules, registry formats, baseline, filters
+//   FlaglintReporters  text, JSON, SARIF, GitHub, Checkstyle, JUnit, flag inventories
+//   FlaglintEngine     configuration, discovery, diff, the project index, Session
+//   FlaglintKit        the command driver: plan, run, render, exit code
+//   flaglint           argument parsing
 let package = Package(
     name: "flaglint",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "flaglint", targets: ["flaglint"]),
-        .library(name: "FlaglintKit", targets: ["FlaglintKit"]),
+        .library(name: "FlaglintKit", targets: [
+            "FlaglintKit", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends",
+            "FlaglintSyntax", "FlaglintSupport",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,7 +36,27 @@ let package = Package(
             ]),
         // libclang's C API, declared by us and opened at run time: no libclang needed to build.
         .target(name: "CLibclang", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
-        .target(name: "FlaglintKit", dependencies: ["CLibclang", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "FlaglintTests", dependencies: ["FlaglintKit"]),
+        .target(name: "FlaglintSupport"),
+        .target(name: "FlaglintSyntax", dependencies: ["FlaglintSupport"]),
+        .target(name: "FlaglintFrontends", dependencies: ["FlaglintSyntax", "FlaglintSupport", "CLibclang"]),
+        .target(name: "FlaglintAnalysis", dependencies: [
+            "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "FlaglintRules", dependencies: [
+            "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "FlaglintReporters", dependencies: ["FlaglintRules", "FlaglintAnalysis", "FlaglintSyntax", "FlaglintSupport"]),
+        .target(name: "FlaglintEngine", dependencies: [
+            "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "FlaglintKit", dependencies: [
+            "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax",
+            "FlaglintSupport",
+        ]),
+        .testTarget(name: "FlaglintTests", dependencies: [
+            "FlaglintKit", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends",
+            "FlaglintSyntax", "FlaglintSupport",
+        ]),
     ]
 )

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates Sources/FlaglintKit/Catalogue/EmbeddedCatalogue.swift from rules/*.yml:
+# Regenerates Sources/FlaglintAnalysis/Catalogue/EmbeddedCatalogue.swift from rules/*.yml:
 # each file's name and exact text as a Swift raw string literal, sorted by file name.
 # Run from anywhere: sh scripts/embed-catalogue.sh
 set -eu
@@ -7,7 +7,7 @@ LC_ALL=C
 export LC_ALL
 
 cd "$(dirname "$0")/.."
-out=Sources/FlaglintKit/Catalogue/EmbeddedCatalogue.swift
+out=Sources/FlaglintAnalysis/Catalogue/EmbeddedCatalogue.swift
 tmp="$out.tmp.$$"
 trap 'rm -f "$tmp"' EXIT HUP INT TERM
 cr=$(printf '\r')

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import FlaglintKit
+import FlaglintReporters
+import FlaglintSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -181,7 +183,7 @@ struct Flaglint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flaglint",
         abstract: "A flag-aware linter: finds every feature-flag evaluation and enforces safe rollout.",
-        version: FlaglintKit.Flaglint.version,
+        version: FlaglintSupport.Flaglint.version,
         subcommands: [Lint.self, Flags.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self, Server.self],
         defaultSubcommand: Lint.self)
 }

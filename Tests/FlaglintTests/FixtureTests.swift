@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintEngine
 
 /// Runs flaglint over every fixture project in `testdata/` and holds it to the inline
 /// expectations (`// expect: RULE`, `# expect: RULE`) of every file in it.

@@ -1,6 +1,6 @@
 /* libclang's own cost for the C-family benchmark (scripts/bench/cfamily.sh): for every file
  * of a list, exactly the libclang work flaglint's C-family frontend asks for
- * (Sources/FlaglintKit/Frontends/CFamily/ClangLexer.swift), and nothing else:
+ * (Sources/FlaglintFrontends/CFamily/ClangLexer.swift), and nothing else:
  *
  *   read the file; clang_createIndex; clang_parseTranslationUnit2 with the file's bytes as
  *   an unsaved file, the same arguments (-x c++ -std=gnu++2a -w -ferror-limit=0

@@ -1,3 +1,10 @@
+import FlaglintAnalysis
+import FlaglintEngine
+import FlaglintFrontends
+import FlaglintReporters
+import FlaglintRules
+import FlaglintSupport
+import FlaglintSyntax
 /// What the editor asks about flags: hover (the flag's registry facts and how many places
 /// evaluate it), references (every evaluation of a key across the project) and the flag list
 /// (`workspace/symbol`). All answers come from the project's facts with the open buffers'

@@ -1,3 +1,10 @@
+import FlaglintAnalysis
+import FlaglintEngine
+import FlaglintFrontends
+import FlaglintReporters
+import FlaglintRules
+import FlaglintSupport
+import FlaglintSyntax
 /// JSON-RPC 2.0 as LSP uses it: requests (with an id), notifications (without), and the
 /// error codes both protocols define.
 enum JSONRPC {

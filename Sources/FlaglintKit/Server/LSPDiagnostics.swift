@@ -1,3 +1,10 @@
+import FlaglintAnalysis
+import FlaglintEngine
+import FlaglintFrontends
+import FlaglintReporters
+import FlaglintRules
+import FlaglintSupport
+import FlaglintSyntax
 /// Findings as the editor shows them: LSP diagnostics with the rule as the code, a link to
 /// its documentation, the controlling checks as related information, and code actions
 /// (suppress on this line; the finding's own fix, such as a `true` fallback made `false`).

@@ -6,6 +6,13 @@ import Musl
 import Darwin
 #endif
 import Foundation
+import FlaglintAnalysis
+import FlaglintEngine
+import FlaglintFrontends
+import FlaglintReporters
+import FlaglintRules
+import FlaglintSupport
+import FlaglintSyntax
 
 /// The base protocol's framing (LSP 3.17, "Base Protocol"): a `Content-Length` header block,
 /// a blank line, then that many bytes of JSON. Reads from a file descriptor; a frame it cannot

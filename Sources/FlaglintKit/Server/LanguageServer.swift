@@ -6,6 +6,13 @@ import Musl
 import Darwin
 #endif
 import Foundation
+import FlaglintAnalysis
+import FlaglintEngine
+import FlaglintFrontends
+import FlaglintReporters
+import FlaglintRules
+import FlaglintSupport
+import FlaglintSyntax
 
 /// `flaglint server`: a Language Server Protocol 3.17 server over stdio. One long-lived
 /// `ServerWorkspace` (session, project index, configuration, registry, libclang) plus the

@@ -1,4 +1,11 @@
 import Foundation
+import FlaglintAnalysis
+import FlaglintEngine
+import FlaglintFrontends
+import FlaglintReporters
+import FlaglintRules
+import FlaglintSupport
+import FlaglintSyntax
 
 /// What `flaglint server` is started with (`flaglint server --help`).
 public struct ServerOptions: Sendable {

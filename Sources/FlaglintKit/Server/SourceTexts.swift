@@ -1,4 +1,11 @@
 import Foundation
+import FlaglintAnalysis
+import FlaglintEngine
+import FlaglintFrontends
+import FlaglintReporters
+import FlaglintRules
+import FlaglintSupport
+import FlaglintSyntax
 
 /// The texts a response points into, to turn flaglint's locations into editor ranges: an open
 /// buffer's text where there is one (its unsaved edits are what the editor shows), else the

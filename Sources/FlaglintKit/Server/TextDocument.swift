@@ -1,3 +1,10 @@
+import FlaglintAnalysis
+import FlaglintEngine
+import FlaglintFrontends
+import FlaglintReporters
+import FlaglintRules
+import FlaglintSupport
+import FlaglintSyntax
 /// An LSP position: a 0-based line and a 0-based offset in UTF-16 code units (the encoding
 /// LSP 3.17 requires every server to support).
 struct LSPPosition: Equatable, Comparable, Sendable {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintRules
 
 @Suite struct BaselineTests {
     func finding(_ path: String, _ line: Int, _ rule: String = "nested-flag", flag: String? = "gift-wrap",

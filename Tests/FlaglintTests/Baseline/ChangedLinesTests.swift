@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintRules
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 @Suite struct ChangedLinesTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
 
 /// Not a timed test: prints flaglint's per-file cost next to libclang's own single-file
 /// parse + tokenize on a generated C++ tree. Run with FLAGLINT_BENCH=1 (files with

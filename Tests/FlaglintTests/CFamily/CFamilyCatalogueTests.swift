@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import Yams
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintEngine
 
 /// The C-family parts of `rules/*.yml` and the `testdata/cfamily` fixtures, run through the
 /// real pipeline (frontend, matcher, rules).

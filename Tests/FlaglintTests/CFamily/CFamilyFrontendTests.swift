@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
 
 /// Every test runs once per libclang found (Debian's 14 and the Swift toolchain's 21 here).
 @Suite(.enabled(if: TestLibclang.available, TestLibclang.reason))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
 
 /// libclang builds the C-family tests run against; empty on a machine without libclang.
 enum TestLibclang {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
 
 /// With a `compile_commands.json`, a C-family file is read with its real flags: its defines
 /// decide the live branches and the string macros of its headers resolve keys (docs/semantics.md, C family).

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintRules
 
 /// docs/semantics.md, Bad input end to end: each bad input sits beside a good file in one run. flaglint must exit
 /// normally (0, 1 or 2, never a signal or a hang), say something clear where it skipped or

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
 
 /// `--write-baseline`, `--baseline` and `baseline prune` end to end (docs/semantics.md, Suppressions).
 @Suite(.enabled(if: CLI.binary != nil, CLI.skipReason))

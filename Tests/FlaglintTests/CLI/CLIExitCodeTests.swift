@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
 
 /// README, Usage exit codes, end to end: 0 nothing at or above the fail level, 1 findings at or above
 /// it, 2 usage errors, invalid configuration, unreadable named input, internal errors.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
 
 /// `lint` (text without colour, json) and `flags` (text, json, markdown) on the demo project,
 /// byte for byte, run from a temporary copy so every path is relative and no absolute path can

@@ -5,6 +5,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// Runs the built `flaglint` executable the way a user, a hook or an editor does.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
 
 /// `--help` names each option's allowed values and default, and each subcommand lists only the
 /// options it uses.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintEngine
 
 /// Where and how the CLI writes (README, Usage, §8): documents on stdout only, `-o` atomically,
 /// stdin as a named file, deterministic order, colour, quiet, rule selection.

@@ -5,7 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-@testable import FlaglintKit
+@testable import FlaglintFrontends
 
 /// Issue 16, end to end: outputs never destroy what is at their path, every read is bounded,
 /// user text cannot forge output lines, and exit codes tell the truth.

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import FlaglintFrontends
+@testable import FlaglintRules
 @testable import FlaglintKit
 
 /// `rules`, `sdks`, `init` and `flags` as a user runs them.

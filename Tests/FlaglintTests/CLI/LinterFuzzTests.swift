@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintEngine
 
 /// The whole per-file pipeline (lexer, structure, matcher, analysis, rules, suppressions) on
 /// seeded random mutations of the Swift and Python fixtures in `testdata/`: never a crash, and

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
 
 /// The checkout's `rules/` directory, found from this file's path; nil when the tests run
 /// without the source tree next to them.
@@ -33,7 +34,7 @@ enum RulesDirectory {
 }
 
 @Suite struct BuiltinCatalogueTests {
-    static let regenerate = "run `sh scripts/embed-catalogue.sh` and commit Sources/FlaglintKit/Catalogue/EmbeddedCatalogue.swift"
+    static let regenerate = "run `sh scripts/embed-catalogue.sh` and commit Sources/FlaglintAnalysis/Catalogue/EmbeddedCatalogue.swift"
 
     @Test(.enabled(if: RulesDirectory.url != nil, "rules/ is not next to the test sources, so there is nothing to compare the embedded catalogue with"))
     func embeddedCatalogueMatchesRulesDirectory() throws {

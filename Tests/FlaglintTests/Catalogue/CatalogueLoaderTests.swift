@@ -1,5 +1,8 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
 
 @Suite struct CatalogueLoaderTests {
     static let valid = """

@@ -1,6 +1,10 @@
 import Testing
 import Yams
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintRules
+@testable import FlaglintEngine
 
 private func parse(_ yaml: String) throws -> Configuration {
     try Configuration.parse(yaml, file: "/repo/.lint.yml", displayPath: ".lint.yml")

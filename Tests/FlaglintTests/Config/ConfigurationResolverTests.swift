@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintFrontends
+@testable import FlaglintEngine
 
 @Suite struct ConfigurationResolverTests {
     @Test func nearestWinsWalkingUp() throws {

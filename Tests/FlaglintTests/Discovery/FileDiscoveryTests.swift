@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintFrontends
+@testable import FlaglintEngine
 
 private func paths(_ result: DiscoveryResult) -> [String] { result.files.map(\.displayPath) }
 

@@ -1,5 +1,7 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintEngine
 
 @Suite struct GlobTests {
     @Test(arguments: [

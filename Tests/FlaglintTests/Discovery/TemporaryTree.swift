@@ -1,5 +1,6 @@
 import Foundation
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintEngine
 
 /// A directory tree under the system temporary directory, removed on `remove()`.
 /// Keys ending in `/` are directories; other keys are files with the given content.

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+@testable import FlaglintSupport
+@testable import FlaglintFrontends
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// README.md's snippets, run as written: each block marked `<!-- readme-test: NAME -->` is

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintRules
 
 /// `docs/rules.md` is generated from the rules' descriptions: stale when a rule changes.
 struct RuleBookTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintEngine
 
 /// One answer everywhere: linting one file, or one buffer through stdin, reports exactly what
 /// the whole-project run reports on that file (unused-flag aside), and the project index never

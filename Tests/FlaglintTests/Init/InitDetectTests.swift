@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintEngine
 
 /// `flaglint init --detect`: wrapper inference on in-memory code (one hop from a catalogue
 /// evaluation to the function, method, property or enum accessor around it), then the CLI on

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintReporters
 
 /// flaglint's text lines, parsed by Vim's real quickfix parser with the `errorformat` that
 /// README.md recommends.

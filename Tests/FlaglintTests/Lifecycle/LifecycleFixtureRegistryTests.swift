@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import Yams
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintFrontends
+@testable import FlaglintRules
 
 /// Checks the registry side of `testdata/lifecycle/*` now, with the evaluations the fixtures'
 /// code contains; the end-to-end run belongs to the fixture harness once the frontends land.

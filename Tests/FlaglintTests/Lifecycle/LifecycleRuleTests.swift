@@ -1,5 +1,10 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintReporters
 
 /// An evaluation at `path:line:5` as the matcher would produce it.
 func reference(_ key: String?, expression: String? = nil, line: Int = 1, path: String = "App.swift",

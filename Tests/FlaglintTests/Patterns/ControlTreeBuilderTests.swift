@@ -1,5 +1,9 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
 
 /// The builder's §4.1 semantics, independent of any language.
 @Suite struct ControlTreeBuilderTests {

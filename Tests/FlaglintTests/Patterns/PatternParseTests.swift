@@ -1,5 +1,9 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintEngine
 
 @Suite struct PatternParseTests {
     @Test func receiverCallWithLabels() throws {

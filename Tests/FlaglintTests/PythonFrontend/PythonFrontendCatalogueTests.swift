@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
 
 /// Runs the Python examples of every built-in catalogue and the `testdata/python` fixtures
 /// through the whole pipeline, holding them to their inline `# expect:` comments.

@@ -1,5 +1,7 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintRules
 
 /// Parses `source` with the Python frontend.
 func pyModel(_ source: String) -> FileModel {

@@ -1,5 +1,5 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
 
 /// Token texts with layout spelled NEWLINE/INDENT/DEDENT, for compact expectations.
 func pyTexts(_ source: String) -> [String] {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintEngine
 
 /// Opt-in: `FLAGLINT_PYTHON_CORPUS=/path/to/sources swift test --filter PythonFrontendRealCode`
 /// lints every `.py` file below the path with the built-in catalogue and prints, per file, the

@@ -1,5 +1,6 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
 
 /// The invariants every lexed file keeps, whatever its bytes.
 func checkInvariants(_ bytes: [UInt8]) -> FileModel {

@@ -1,5 +1,6 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintFrontends
 
 @Suite struct CalendarDateTests {
     @Test func parsesPlainDates() {

@@ -1,6 +1,8 @@
 import Testing
 import Yams
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintFrontends
+@testable import FlaglintRules
 
 @Suite struct NativeRegistryTests {
     @Test func loadsTheSampleYAML() throws {

@@ -1,6 +1,8 @@
 import Testing
 import Yams
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintFrontends
+@testable import FlaglintRules
 
 @Suite struct RegistryMergeTests {
     func record(_ key: String, line: Int, path: String = "a.yml", rolledOut: String? = nil, owner: String? = nil,

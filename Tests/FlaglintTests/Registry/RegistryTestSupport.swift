@@ -1,5 +1,5 @@
 import Foundation
-@testable import FlaglintKit
+@testable import FlaglintSupport
 
 /// The repository's `testdata/` directory, found from this file's path.
 let testdataDirectory: String = {

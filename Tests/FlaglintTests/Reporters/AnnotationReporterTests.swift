@@ -3,7 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintRules
+@testable import FlaglintReporters
 
 @Suite struct GitHubReporterTests {
     @Test func escaping() {

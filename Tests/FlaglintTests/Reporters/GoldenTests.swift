@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
 
 /// Every output format against its golden file. `FLAGLINT_UPDATE_GOLDEN=1 swift test --filter GoldenTests`
 /// rewrites them; review the diff like code.

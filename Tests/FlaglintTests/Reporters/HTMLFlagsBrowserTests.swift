@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintEngine
 
 /// `flaglint flags --format html` in a real browser: headless Chromium renders the demo's
 /// page, takes a screenshot, and the rendered DOM must hold the expected rows with no console

@@ -1,5 +1,8 @@
 import Foundation
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintRules
+@testable import FlaglintReporters
+@testable import FlaglintEngine
 
 /// The fixed report every golden file is rendered from: several files, related locations, a
 /// warning, suppressed findings of both kinds, hostile characters, a non-ASCII path with a space.

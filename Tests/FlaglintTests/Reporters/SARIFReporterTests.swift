@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintReporters
 
 @Suite struct SARIFReporterTests {
     func document(_ report: LintReport = ReportFixture.report) throws -> [String: Any] {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintEngine
 
 /// Every rule's own examples are its tests (SwiftLint style), for every shape of rule (file,
 /// project, filter): each runs through a real `Session` on a temporary directory holding the

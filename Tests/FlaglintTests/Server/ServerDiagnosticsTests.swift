@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FlaglintKit
+@testable import FlaglintSupport
 
 /// `flaglint server` driven over stdio: diagnostics for buffers are exactly `flaglint lint`'s
 /// findings for the file, follow full and incremental edits in UTF-16 positions, and carry

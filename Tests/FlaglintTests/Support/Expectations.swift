@@ -1,5 +1,5 @@
 import Foundation
-@testable import FlaglintKit
+@testable import FlaglintSyntax
 
 /// Inline expectations (`// expect: nested-flag, missing-default-false`, `# expect: ...`):
 /// the rule ids each line must report, as a multiset per line.

@@ -1,5 +1,10 @@
 import Foundation
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintEngine
 
 /// Lints in-memory sources the way a session lints files: facts, then the file rules.
 enum TestLinter {

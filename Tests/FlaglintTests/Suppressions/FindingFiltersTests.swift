@@ -1,12 +1,15 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
 
 @Suite struct FindingFiltersTests {
     @Test func suppressionThenBaselineThenDiff() {
         let text = "a\n// flaglint:disable-next-line nested-flag\nb\nc\n// flaglint:disable-line stale-flag\n"
         let source = SourceFile(path: "x.swift", language: .swift, text: text)
-        let comments = [FlaglintKit.Comment(text: "// flaglint:disable-next-line nested-flag", start: 2, end: 43),
-                        FlaglintKit.Comment(text: "// flaglint:disable-line stale-flag", start: 48, end: 83)]
+        let comments = [FlaglintSyntax.Comment(text: "// flaglint:disable-next-line nested-flag", start: 2, end: 43),
+                        FlaglintSyntax.Comment(text: "// flaglint:disable-line stale-flag", start: 48, end: 83)]
         func f(_ line: Int, _ rule: String = "nested-flag") -> Finding {
             Finding(rule: rule, severity: .error, path: "x.swift", line: line, column: 1, endLine: line, endColumn: 2,
                     message: "m", lineText: source.lineText(line))

@@ -1,12 +1,15 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
 
 @Suite struct InSourceSuppressionsTests {
     static let known: Set<String> = ["nested-flag", "stale-flag", "missing-default-false", "unused-suppression", "unknown-flag"]
     static let context = InSourceSuppressions.Context(knownRules: known, activeRules: known.subtracting(["unknown-flag"]))
 
     /// Lints nothing: places findings of `rule` at the lines marked `<<rule>>` and applies the comments.
-    func run(_ text: String, _ language: Language = .swift, comments: [FlaglintKit.Comment]? = nil,
+    func run(_ text: String, _ language: Language = .swift, comments: [FlaglintSyntax.Comment]? = nil,
              context: InSourceSuppressions.Context = context) -> [Finding] {
         let source = SourceFile(path: "f", language: language, text: text)
         var findings: [Finding] = []
@@ -26,9 +29,9 @@ import Testing
     }
 
     /// A tiny comment scanner good enough for these tests (`//`, `/* */`, `#`).
-    static func comments(in text: String, _ language: Language) -> [FlaglintKit.Comment] {
+    static func comments(in text: String, _ language: Language) -> [FlaglintSyntax.Comment] {
         let bytes = Array(text.utf8)
-        var out: [FlaglintKit.Comment] = []
+        var out: [FlaglintSyntax.Comment] = []
         var i = 0
         while i < bytes.count {
             let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
@@ -38,13 +41,13 @@ import Testing
             if hash || slashes {
                 var j = i
                 while j < bytes.count && bytes[j] != 0x0A { j += 1 }
-                out.append(FlaglintKit.Comment(text: String(decoding: bytes[i..<j], as: UTF8.self), start: i, end: j))
+                out.append(FlaglintSyntax.Comment(text: String(decoding: bytes[i..<j], as: UTF8.self), start: i, end: j))
                 i = j
             } else if block {
                 var j = i + 2
                 while j + 1 < bytes.count && !(bytes[j] == UInt8(ascii: "*") && bytes[j + 1] == UInt8(ascii: "/")) { j += 1 }
                 j = min(bytes.count, j + 2)
-                out.append(FlaglintKit.Comment(text: String(decoding: bytes[i..<j], as: UTF8.self), start: i, end: j))
+                out.append(FlaglintSyntax.Comment(text: String(decoding: bytes[i..<j], as: UTF8.self), start: i, end: j))
                 i = j
             } else {
                 i += 1
@@ -171,7 +174,7 @@ import Testing
         #expect(parsed.directives.first?.kind == .disableNextLine)
         #expect(parsed.directives.first?.rules == ["a", "b", "c"])
         #expect(parsed.directives.first?.reason == "why -- not")
-        let bare = SuppressionParser.parse([FlaglintKit.Comment(text: "# flaglint:disable-file", start: 0, end: 23)],
+        let bare = SuppressionParser.parse([FlaglintSyntax.Comment(text: "# flaglint:disable-file", start: 0, end: 23)],
                                           in: SourceFile(path: "f", language: .python, text: "# flaglint:disable-file"))
         #expect(bare.directives.first?.rules == ["all"])
     }

@@ -1,5 +1,7 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintRules
 
 @Suite struct SwiftConstantsTests {
     private func constants(_ source: String) -> [ConstantDefinition] { SwiftParsed(source).model.constants }

@@ -1,5 +1,7 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintRules
 
 /// A parsed Swift snippet and questions about which conditions control a token.
 struct SwiftParsed {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSupport
+@testable import FlaglintFrontends
+@testable import FlaglintRules
+@testable import FlaglintEngine
 
 /// `// key: VALUE` in the Swift fixtures (testdata/swift/keys.swift): every evaluation on that
 /// line must resolve to exactly that key. FixtureTests checks the findings; this checks that a

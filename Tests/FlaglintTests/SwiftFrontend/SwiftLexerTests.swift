@@ -1,5 +1,6 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
 
 /// Lexes `source` and returns the token texts (string tokens with their exact spelling).
 func swiftTokens(_ source: String) -> [Token] { SwiftLexer.lex(Array(source.utf8)).tokens }

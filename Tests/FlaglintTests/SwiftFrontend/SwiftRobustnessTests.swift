@@ -1,5 +1,7 @@
 import Testing
-@testable import FlaglintKit
+@testable import FlaglintSyntax
+@testable import FlaglintFrontends
+@testable import FlaglintRules
 
 /// Bad input must never crash or hang the Swift frontend (docs/semantics.md, Bad input).
 @Suite struct SwiftRobustnessTests {
