@@ -177,12 +177,38 @@ struct BaselineCommand: ParsableCommand {
     }
 }
 
+struct Server: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Language server (LSP 3.17) over stdio: diagnostics as you type, flag facts on hover.")
+    @Option(name: .long, help: "Use this configuration file instead of the nearest .lint.yml.")
+    var config: String?
+    @Option(name: .long, help: "Reference date for staleness, YYYY-MM-DD (default: today, UTC, day by day).")
+    var today: String?
+    @Option(name: [.customShort("j", allowingJoined: true), .long], help: "Parallel jobs (default: number of cores).")
+    var jobs: Int?
+    @Flag(name: .long, help: "Do not read or write the project index (.flaglint_cache/).")
+    var noCache = false
+    @Option(name: .long, help: "Keep the project index in DIR (default: .flaglint_cache/ in the project root; FLAGLINT_CACHE_DIR).")
+    var cacheDir: String?
+    @Option(name: .long, help: "Milliseconds an edit waits for the next before it is analysed. (default: 15)")
+    var debounce: Int = 15
+
+    func run() throws {
+        var options = ServerOptions(configFile: config, useCache: !noCache, cacheDirectory: cacheDir, debounceMilliseconds: max(0, debounce))
+        if let jobs { options.jobs = max(1, jobs) }
+        if let today {
+            guard case let .success(date) = CalendarDate.parse(today) else { throw ValidationError("--today takes a date YYYY-MM-DD, not `\(today)`") }
+            options.today = date
+        }
+        throw ExitCode(LanguageServer(options: options).run())
+    }
+}
+
 struct Flaglint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flaglint",
         abstract: "A flag-aware linter: finds every feature-flag evaluation and enforces safe rollout.",
         version: FlaglintSupport.Flaglint.version,
-        subcommands: [Lint.self, Flags.self, Fix.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self],
+        subcommands: [Lint.self, Flags.self, Fix.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self, Server.self],
         defaultSubcommand: Lint.self)
 }
 

@@ -28,6 +28,8 @@ public struct SessionSettings: Sendable {
     public var cacheDirectory: String?
     /// Told of every file analysed (`--progress`); nil: no progress.
     public var progress: ProgressReporter?
+    /// Keeps project indexes and file lists between runs (the language server); nil: each run reads its own.
+    public var memory: SessionMemory?
 
     public init(currentDirectory: String, environment: [String: String] = [:], configFile: String? = nil, forceExclude: Bool = false,
                 jobs: Int = 1, today: CalendarDate, select: Set<String>? = nil, ignore: Set<String> = [],
@@ -305,6 +307,7 @@ public struct Session: Sendable {
         if let db = config.compileCommands?.value, let bytes = FileReader.readRegular(db, limit: 1 << 30) { key += "|db \(ProjectIndex.hash(bytes))" }
         key += "|prefilter \(group.settings.prefilterDisabled)"
         let name = "index-" + ProjectIndex.hash("\(settings.currentDirectory)|\(config.file ?? "<defaults>")") + ".json"
+        if let memory = settings.memory { return memory.index(file: PathName.join(directory, name), key: key) }
         return ProjectIndex(file: PathName.join(directory, name), key: key)
     }
 
@@ -393,7 +396,8 @@ public struct Session: Sendable {
         let requested = inputs.count
         if !group.coversProject {
             let own = Set(inputs.compactMap(\.sourcePath))
-            inputs += projectInputs(group).filter { !own.contains($0.sourcePath ?? "") }
+            let project = settings.memory?.projectInputs("\(group.root)|\(group.configuration.file ?? "")") { projectInputs(group) }
+            inputs += (project ?? projectInputs(group)).filter { !own.contains($0.sourcePath ?? "") }
         }
         settings.progress?.start(phase: "linting", total: inputs.count)
         var facts = ParallelMap.map(inputs, jobs: jobs) { input in
@@ -401,7 +405,8 @@ public struct Session: Sendable {
             return cachedFacts(of: input, analyzer, index)
         }
         settings.progress?.finish()
-        index.retain(Set(inputs.compactMap { $0.contents == nil ? $0.readPath : nil }))
+        // A buffer read from stdin keeps its file's entry: the file is still there.
+        index.retain(Set(inputs.compactMap { $0.contents == nil ? $0.readPath : $0.sourcePath }))
         // Names a key or default refers to that its own file does not define. Files not parsed
         // are asked for their constants only when they mention one of those names, and the
         // index remembers which names a file does not mention.

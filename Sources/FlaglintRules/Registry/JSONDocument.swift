@@ -2,7 +2,7 @@ import FlaglintSupport
 
 /// A strict JSON parser that remembers where each value starts, because Foundation's
 /// `JSONSerialization` reports neither lines nor duplicate keys.
-enum JSONDocument {
+package enum JSONDocument {
     package static func parse(_ text: String, path: String) throws(RegistryError) -> RegistryNode {
         var scanner = Scanner(bytes: Array(text.utf8), path: path)
         scanner.skipBOM()
