@@ -12,6 +12,7 @@ import PackageDescription
 //   FlaglintReporters  text, JSON, SARIF, GitHub, Checkstyle, JUnit, flag inventories
 //   FlaglintEngine     configuration, discovery, diff, the project index, Session
 //   FlaglintFix        `flaglint fix`: a flag's evaluations become its value, dead code and declarations go
+//   FlaglintServer     `flaglint server`: the language server, one long-lived session and open buffers
 //   FlaglintKit        the command driver: plan, run, render, exit code
 //   flaglint           argument parsing
 let package = Package(
@@ -20,7 +21,7 @@ let package = Package(
     products: [
         .executable(name: "flaglint", targets: ["flaglint"]),
         .library(name: "FlaglintKit", targets: [
-            "FlaglintKit", "FlaglintFix", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis",
+            "FlaglintKit", "FlaglintServer", "FlaglintFix", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis",
             "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport",
         ]),
     ],
@@ -32,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "flaglint",
             dependencies: [
-                "FlaglintKit",
+                "FlaglintKit", "FlaglintServer", "FlaglintReporters", "FlaglintSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // libclang's C API, declared by us and opened at run time: no libclang needed to build.
@@ -54,12 +55,16 @@ let package = Package(
         .target(name: "FlaglintFix", dependencies: [
             "FlaglintEngine", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport",
         ]),
+        .target(name: "FlaglintServer", dependencies: [
+            "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax",
+            "FlaglintSupport",
+        ]),
         .target(name: "FlaglintKit", dependencies: [
             "FlaglintFix", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax",
             "FlaglintSupport",
         ]),
         .testTarget(name: "FlaglintTests", dependencies: [
-            "FlaglintKit", "FlaglintFix", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis",
+            "FlaglintKit", "FlaglintServer", "FlaglintFix", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis",
             "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport",
         ]),
     ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FlaglintKit
+import FlaglintServer
 import FlaglintReporters
 import FlaglintSupport
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FlaglintServer
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

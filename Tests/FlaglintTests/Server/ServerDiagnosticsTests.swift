@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FlaglintServer
 @testable import FlaglintKit
 @testable import FlaglintSupport
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FlaglintServer
 @testable import FlaglintKit
 
 /// Hover, references, the flag list and code actions of `flaglint server`, over stdio.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FlaglintServer
 @testable import FlaglintKit
 
 /// Bad input and bad moments: each is answered with LSP's error codes and the server goes on.

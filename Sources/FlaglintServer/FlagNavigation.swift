@@ -10,10 +10,10 @@ import FlaglintSyntax
 /// (`workspace/symbol`). All answers come from the project's facts with the open buffers'
 /// unsaved facts in place of their files.
 struct FlagNavigation {
-    let project: ProjectFacts
-    let inventory: FlagInventory
+    package let project: ProjectFacts
+    package let inventory: FlagInventory
 
-    init(project: ProjectFacts) {
+    package init(project: ProjectFacts) {
         self.project = project
         inventory = project.inventory
     }
@@ -22,12 +22,12 @@ struct FlagNavigation {
     /// else a word that is a flag key or alias (a constant's value, a registry entry) or the
     /// name of a constant an evaluation's key resolved through.
     struct Target {
-        var flag: FlagInventory.Flag
-        var evaluation: EvaluationFact?
-        var bytes: Range<Int>
+        package var flag: FlagInventory.Flag
+        package var evaluation: EvaluationFact?
+        package var bytes: Range<Int>
     }
 
-    func target(at offset: Int, facts: FileFacts?, bytes: [UInt8]) -> Target? {
+    package func target(at offset: Int, facts: FileFacts?, bytes: [UInt8]) -> Target? {
         let covering = (facts?.evaluations ?? []).filter { $0.evaluation.startOffset <= offset && offset <= $0.evaluation.endOffset }
         if let e = covering.min(by: { $0.evaluation.endOffset - $0.evaluation.startOffset < $1.evaluation.endOffset - $1.evaluation.startOffset }) {
             guard let flag = flag(for: e.key) else { return nil }
@@ -44,7 +44,7 @@ struct FlagNavigation {
         return Target(flag: flag, evaluation: nil, bytes: word)
     }
 
-    func flag(for key: FlagKey) -> FlagInventory.Flag? {
+    package func flag(for key: FlagKey) -> FlagInventory.Flag? {
         if let code = key.value {
             let name = project.registry?.lookup(codeKey: code)?.key ?? code
             return inventory.flags.first { $0.key == name }
@@ -53,7 +53,7 @@ struct FlagNavigation {
     }
 
     /// The characters a key or identifier is made of, around `offset`.
-    static func word(at offset: Int, in bytes: [UInt8]) -> Range<Int> {
+    package static func word(at offset: Int, in bytes: [UInt8]) -> Range<Int> {
         func isKeyByte(_ b: UInt8) -> Bool {
             (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x2D || b == 0x2E || b >= 0x80
         }
@@ -65,7 +65,7 @@ struct FlagNavigation {
 
     /// Markdown: key, aliases, SDK and default (of the evaluation hovered), registry state with
     /// dates and the days until the flag turns stale, and how many places evaluate it.
-    func hover(_ target: Target) -> String {
+    package func hover(_ target: Target) -> String {
         let flag = target.flag
         var lines = ["**flag `\(flag.displayName)`**"]
         let record = flag.key.flatMap { project.registry?.records[$0] }

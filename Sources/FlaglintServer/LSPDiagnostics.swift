@@ -10,13 +10,13 @@ import FlaglintSyntax
 /// (suppress on this line; the finding's own fix, such as a `true` fallback made `false`).
 enum LSPDiagnostics {
     /// The range a finding covers in `lines` (the linted buffer).
-    static func range(of finding: Finding, in lines: EditorLines) -> LSPRange {
+    package static func range(of finding: Finding, in lines: EditorLines) -> LSPRange {
         if let bytes = finding.byteRange { return lines.range(bytes) }
         let start = lines.position(line: finding.line, column: finding.column)
         return LSPRange(start: start, end: max(start, lines.position(line: finding.endLine, column: finding.endColumn)))
     }
 
-    static func diagnostics(_ lint: BufferLint, lines: EditorLines, texts: inout SourceTexts) -> [JSONValue] {
+    package static func diagnostics(_ lint: BufferLint, lines: EditorLines, texts: inout SourceTexts) -> [JSONValue] {
         lint.findings.map { finding in
             var members: [(String, JSONValue)] = [
                 ("range", range(of: finding, in: lines).json),

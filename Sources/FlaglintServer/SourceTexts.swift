@@ -15,9 +15,9 @@ struct SourceTexts {
     var buffers: [String: (uri: String, lines: EditorLines)]
     private var saved: [String: EditorLines?] = [:]
 
-    init(buffers: [String: (uri: String, lines: EditorLines)]) { self.buffers = buffers }
+    package init(buffers: [String: (uri: String, lines: EditorLines)]) { self.buffers = buffers }
 
-    mutating func lines(_ path: String) -> EditorLines? {
+    package mutating func lines(_ path: String) -> EditorLines? {
         if let b = buffers[path] { return b.lines }
         if let cached = saved[path] { return cached }
         let table = FileReader.readRegular(path, limit: 16 << 20).map(EditorLines.init)
@@ -25,11 +25,11 @@ struct SourceTexts {
         return table
     }
 
-    func uri(_ path: String) -> String { buffers[path]?.uri ?? URL(fileURLWithPath: path).absoluteString }
+    package func uri(_ path: String) -> String { buffers[path]?.uri ?? URL(fileURLWithPath: path).absoluteString }
 
     /// An LSP location from 1-based lines and code-point columns; without the file's text,
     /// columns are taken as UTF-16 units.
-    mutating func location(_ path: String, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) -> JSONValue {
+    package mutating func location(_ path: String, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) -> JSONValue {
         let start: LSPPosition, end: LSPPosition
         if let table = lines(path) {
             start = table.position(line: line, column: column)
@@ -43,7 +43,7 @@ struct SourceTexts {
 }
 
 /// The file path a `file:` URI names; nil for other schemes (`untitled:`), which are not linted.
-func filePath(fromURI uri: String) -> String? {
+package func filePath(fromURI uri: String) -> String? {
     guard let url = URL(string: uri), url.isFileURL else { return nil }
     let path = url.path
     return path.isEmpty ? nil : PathName.normalize(path)

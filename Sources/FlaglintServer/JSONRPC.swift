@@ -9,18 +9,18 @@ import FlaglintSyntax
 /// error codes both protocols define.
 enum JSONRPC {
     /// A request id: a number or a string, echoed back as the client wrote it.
-    enum ID: Hashable, Sendable {
+    package enum ID: Hashable, Sendable {
         case number(Int)
         case string(String)
 
-        var json: JSONValue {
+        package var json: JSONValue {
             switch self {
             case let .number(n): return .int(n)
             case let .string(s): return .string(s)
             }
         }
 
-        init?(_ node: RegistryNode?) {
+        package init?(_ node: RegistryNode?) {
             switch node?.value {
             case let .number(n)?: guard let i = Int(n) else { return nil }; self = .number(i)
             case let .string(s)?: self = .string(s)
@@ -41,10 +41,10 @@ enum JSONRPC {
         case requestCancelled = -32800
     }
 
-    struct Failure: Error, Sendable {
-        var code: ErrorCode
-        var message: String
-        init(_ code: ErrorCode, _ message: String) {
+    package struct Failure: Error, Sendable {
+        package var code: ErrorCode
+        package var message: String
+        package init(_ code: ErrorCode, _ message: String) {
             self.code = code
             self.message = message
         }
@@ -59,7 +59,7 @@ enum JSONRPC {
     }
 
     /// Reads one message body; a failure is answered with `id: null`.
-    static func parse(_ body: [UInt8]) -> Result<Incoming, Failure> {
+    package static func parse(_ body: [UInt8]) -> Result<Incoming, Failure> {
         let root: RegistryNode
         do {
             root = try JSONDocument.parse(String(decoding: body, as: UTF8.self), path: "message")
@@ -93,23 +93,23 @@ enum JSONRPC {
         .object([("jsonrpc", .string("2.0")), ("method", .string(method)), ("params", params)])
     }
 
-    static func request(_ id: ID, _ method: String, _ params: JSONValue) -> JSONValue {
+    package static func request(_ id: ID, _ method: String, _ params: JSONValue) -> JSONValue {
         .object([("jsonrpc", .string("2.0")), ("id", id.json), ("method", .string(method)), ("params", params)])
     }
 }
 
 /// Reading LSP parameters out of a parsed message.
 extension RegistryNode {
-    var stringValue: String? { if case let .string(s) = value { return s } else { return nil } }
-    var intValue: Int? {
+    package var stringValue: String? { if case let .string(s) = value { return s } else { return nil } }
+    package var intValue: Int? {
         if case let .number(n) = value { return Int(n) ?? Double(n).flatMap { $0.isFinite && abs($0) < 1e15 ? Int($0) : nil } }
         return nil
     }
-    var boolValue: Bool? { if case let .bool(b) = value { return b } else { return nil } }
+    package var boolValue: Bool? { if case let .bool(b) = value { return b } else { return nil } }
     var arrayValue: [RegistryNode]? { if case let .sequence(items) = value { return items } else { return nil } }
 
     /// `params[a][b]...`, nil when any step is missing.
-    func at(_ path: String...) -> RegistryNode? {
+    package func at(_ path: String...) -> RegistryNode? {
         var node: RegistryNode? = self
         for key in path { node = node?[key] }
         return node

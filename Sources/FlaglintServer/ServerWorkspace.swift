@@ -34,32 +34,32 @@ public struct ServerOptions: Sendable {
 
 /// One buffer linted as `flaglint lint --stdin-filename PATH` lints it.
 struct BufferLint: Sendable {
-    enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         case linted
         /// Not a file type flaglint reads: nothing to report.
         case notLinted
         /// The configuration or registry is invalid, or the file could not be analysed.
         case failed(String)
     }
-    var outcome: Outcome
-    var facts: FileFacts?
+    package var outcome: Outcome
+    package var facts: FileFacts?
     /// The findings `lint` shows for the file: suppressed ones left out.
-    var findings: [Finding] = []
-    var registry: Registry?
-    var staleDays = Lifecycle.defaultStaleDays
-    var today: CalendarDate
+    package var findings: [Finding] = []
+    package var registry: Registry?
+    package var staleDays = Lifecycle.defaultStaleDays
+    package var today: CalendarDate
     /// The directory finding paths are relative to.
-    var currentDirectory: String
+    package var currentDirectory: String
 }
 
 /// Every file of the workspace's project, as a whole-project run sees it: what hover,
 /// references and the flag list count.
 struct ProjectFacts: Sendable {
-    var files: [FileFacts]
-    var registry: Registry?
-    var staleDays: Int
-    var today: CalendarDate
-    var currentDirectory: String
+    package var files: [FileFacts]
+    package var registry: Registry?
+    package var staleDays: Int
+    package var today: CalendarDate
+    package var currentDirectory: String
 
     /// The facts with `buffers` (absolute path → the buffer's own facts) in place of the saved files'.
     func overlaid(_ buffers: [String: FileFacts]) -> ProjectFacts {
@@ -73,9 +73,9 @@ struct ProjectFacts: Sendable {
         return copy
     }
 
-    var references: [FlagReference] { files.flatMap { f in f.evaluations.map { FlagReference($0, in: f) } } }
+    package var references: [FlagReference] { files.flatMap { f in f.evaluations.map { FlagReference($0, in: f) } } }
 
-    var inventory: FlagInventory { FlagInventory(references: references, registry: registry, today: today, staleDays: staleDays) }
+    package var inventory: FlagInventory { FlagInventory(references: references, registry: registry, today: today, staleDays: staleDays) }
 }
 
 /// The long-lived session behind the server: one `Session` and one set of frontend caches
@@ -83,8 +83,8 @@ struct ProjectFacts: Sendable {
 /// a registry, `compile_commands.json`), when the client says so or when the day turns.
 /// Used from the server's analysis queue only.
 final class ServerWorkspace {
-    let root: String
-    let options: ServerOptions
+    package let root: String
+    package let options: ServerOptions
     private var session: Session?
     private var caches: FrontendCaches
     /// The files the session's configuration was read from, with their status when read.
@@ -96,7 +96,7 @@ final class ServerWorkspace {
     /// changes the project's file list, not its configuration.
     static let sourceExtensions: Set<String> = ["swift", "py", "pyi", "c", "h", "cc", "cpp", "cxx", "hh", "hpp", "hxx", "m", "mm"]
 
-    init(root: String, options: ServerOptions) {
+    package init(root: String, options: ServerOptions) {
         self.root = root
         self.options = options
         caches = FrontendCaches(environment: options.environment)
@@ -155,7 +155,7 @@ final class ServerWorkspace {
         return plan
     }
 
-    func lint(path: String, bytes: [UInt8]) -> BufferLint {
+    package func lint(path: String, bytes: [UInt8]) -> BufferLint {
         var result = BufferLint(outcome: .notLinted, today: today, currentDirectory: root)
         do {
             let session = try currentSession()

@@ -18,7 +18,7 @@ import FlaglintSyntax
 /// a blank line, then that many bytes of JSON. Reads from a file descriptor; a frame it cannot
 /// read (no length, a length beyond `maximumBody`) is reported and skipped, never fatal.
 struct MessageReader {
-    enum Frame: Equatable {
+    package enum Frame: Equatable {
         case message([UInt8])
         /// A header block without a usable `Content-Length`, or a body too large: answered
         /// with a parse error, and reading goes on after it.
@@ -30,16 +30,16 @@ struct MessageReader {
     /// A header block longer than this is not a header.
     static let maximumHeader = 64 << 10
 
-    let descriptor: Int32
+    package let descriptor: Int32
     private var buffer: [UInt8] = []
     private var start = 0
     private var skipping = 0
     private var atEnd = false
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    package init(descriptor: Int32) { self.descriptor = descriptor }
 
     /// The next frame; nil when the input is closed.
-    mutating func next() -> Frame? {
+    package mutating func next() -> Frame? {
         while true {
             if skipping > 0 {
                 let n = min(skipping, buffer.count - start)
@@ -109,7 +109,7 @@ struct MessageReader {
         }
     }
 
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    package static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
         guard bytes.count >= needle.count else { return nil }
         var i = from
         while i + needle.count <= bytes.count {
@@ -126,7 +126,7 @@ final class MessageWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var broken = false
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    package init(descriptor: Int32) { self.descriptor = descriptor }
 
     /// False once the client stopped reading (the server then exits).
     @discardableResult

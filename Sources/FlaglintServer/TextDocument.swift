@@ -8,52 +8,52 @@ import FlaglintSyntax
 /// An LSP position: a 0-based line and a 0-based offset in UTF-16 code units (the encoding
 /// LSP 3.17 requires every server to support).
 struct LSPPosition: Equatable, Comparable, Sendable {
-    var line: Int
-    var character: Int
+    package var line: Int
+    package var character: Int
 
-    static func < (a: LSPPosition, b: LSPPosition) -> Bool { (a.line, a.character) < (b.line, b.character) }
+    package static func < (a: LSPPosition, b: LSPPosition) -> Bool { (a.line, a.character) < (b.line, b.character) }
 
-    var json: JSONValue { .object([("line", .int(line)), ("character", .int(character))]) }
+    package var json: JSONValue { .object([("line", .int(line)), ("character", .int(character))]) }
 
-    init(line: Int, character: Int) {
+    package init(line: Int, character: Int) {
         self.line = line
         self.character = character
     }
 
-    init?(_ node: RegistryNode?) {
+    package init?(_ node: RegistryNode?) {
         guard let line = node?["line"]?.intValue, let character = node?["character"]?.intValue, line >= 0, character >= 0 else { return nil }
         self.init(line: line, character: character)
     }
 }
 
 struct LSPRange: Equatable, Sendable {
-    var start: LSPPosition
-    var end: LSPPosition
+    package var start: LSPPosition
+    package var end: LSPPosition
 
-    var json: JSONValue { .object([("start", start.json), ("end", end.json)]) }
+    package var json: JSONValue { .object([("start", start.json), ("end", end.json)]) }
 
-    init(start: LSPPosition, end: LSPPosition) {
+    package init(start: LSPPosition, end: LSPPosition) {
         self.start = start
         self.end = end
     }
 
-    init?(_ node: RegistryNode?) {
+    package init?(_ node: RegistryNode?) {
         guard let start = LSPPosition(node?["start"]), let end = LSPPosition(node?["end"]), start <= end else { return nil }
         self.init(start: start, end: end)
     }
 
-    func overlaps(_ other: LSPRange) -> Bool { start <= other.end && other.start <= end }
+    package func overlaps(_ other: LSPRange) -> Bool { start <= other.end && other.start <= end }
 }
 
 /// A file's text as UTF-8 bytes with its line starts: converts between flaglint's byte offsets
 /// and 1-based code-point columns and the editor's UTF-16 positions. Lines end at `\n`; a
 /// `\r` before it belongs to the line break, as editors count it.
 struct EditorLines: Sendable {
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// Byte offset of each line's first byte.
-    let lineStarts: [Int]
+    package let lineStarts: [Int]
 
-    init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
         for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
@@ -61,7 +61,7 @@ struct EditorLines: Sendable {
     }
 
     /// Where line `line` (0-based) ends, its line break excluded.
-    func contentEnd(ofLine line: Int) -> Int {
+    package func contentEnd(ofLine line: Int) -> Int {
         guard line + 1 < lineStarts.count else { return bytes.count }
         let next = lineStarts[line + 1] - 1
         return next > lineStarts[line] && bytes[next - 1] == 0x0D ? next - 1 : next
@@ -69,7 +69,7 @@ struct EditorLines: Sendable {
 
     /// The byte offset of `position`; a character past the line's end means its end, a line
     /// past the last means the end of the text (as LSP asks).
-    func offset(of position: LSPPosition) -> Int {
+    package func offset(of position: LSPPosition) -> Int {
         guard position.line < lineStarts.count else { return bytes.count }
         let end = contentEnd(ofLine: position.line)
         var i = lineStarts[position.line]
@@ -85,7 +85,7 @@ struct EditorLines: Sendable {
     }
 
     /// The position of byte `offset` (clamped to the text).
-    func position(ofByte offset: Int) -> LSPPosition {
+    package func position(ofByte offset: Int) -> LSPPosition {
         let offset = max(0, min(offset, bytes.count))
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
@@ -103,7 +103,7 @@ struct EditorLines: Sendable {
     }
 
     /// The position of a 1-based line and code-point column (flaglint's finding locations).
-    func position(line: Int, column: Int) -> LSPPosition {
+    package func position(line: Int, column: Int) -> LSPPosition {
         let line0 = max(0, line - 1)
         guard line0 < lineStarts.count else { return position(ofByte: bytes.count) }
         let end = contentEnd(ofLine: line0)
@@ -119,10 +119,10 @@ struct EditorLines: Sendable {
         return LSPPosition(line: line0, character: units)
     }
 
-    func range(_ bytes: Range<Int>) -> LSPRange { LSPRange(start: position(ofByte: bytes.lowerBound), end: position(ofByte: bytes.upperBound)) }
+    package func range(_ bytes: Range<Int>) -> LSPRange { LSPRange(start: position(ofByte: bytes.lowerBound), end: position(ofByte: bytes.upperBound)) }
 
     /// The leading spaces and tabs of line `line` (0-based).
-    func indentation(ofLine line: Int) -> String {
+    package func indentation(ofLine line: Int) -> String {
         guard line < lineStarts.count else { return "" }
         var i = lineStarts[line]
         while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
@@ -131,7 +131,7 @@ struct EditorLines: Sendable {
 
     /// The UTF-8 sequence at `i`: its length in bytes and in UTF-16 units. A byte that does not
     /// start a valid sequence counts as one unit (editors show it as U+FFFD).
-    static func sequence(at i: Int, in bytes: [UInt8], end: Int) -> (bytes: Int, utf16: Int) {
+    package static func sequence(at i: Int, in bytes: [UInt8], end: Int) -> (bytes: Int, utf16: Int) {
         let b = bytes[i]
         let length: Int
         switch b {
@@ -149,23 +149,23 @@ struct EditorLines: Sendable {
 
 /// A buffer the editor opened: its text and version, changed by full or incremental edits.
 struct TextDocument: Sendable {
-    let uri: String
-    let path: String?
-    var version: Int
+    package let uri: String
+    package let path: String?
+    package var version: Int
     private(set) var lines: EditorLines
 
-    init(uri: String, path: String?, version: Int, text: String) {
+    package init(uri: String, path: String?, version: Int, text: String) {
         self.uri = uri
         self.path = path
         self.version = version
         self.lines = EditorLines(Array(text.utf8))
     }
 
-    var bytes: [UInt8] { lines.bytes }
+    package var bytes: [UInt8] { lines.bytes }
 
     /// Applies `didChange` content changes in order: a change with a `range` replaces it, one
     /// without replaces the whole text.
-    mutating func apply(_ changes: [RegistryNode]) throws(JSONRPC.Failure) {
+    package mutating func apply(_ changes: [RegistryNode]) throws(JSONRPC.Failure) {
         for change in changes {
             guard let text = change["text"]?.stringValue else {
                 throw JSONRPC.Failure(.invalidParams, "a content change without `text`")
