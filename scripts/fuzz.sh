@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]     default: 600 s, every target
 #
+# FLAGLINT_FUZZ_TIMEOUT (default 20 s) is libFuzzer's per-input limit: raise it on a loaded machine.
 # FLAGLINT_FUZZ_CONFIG=release builds the targets optimised (still with ASan and coverage):
 # several times more executions per second for the Swift and Python targets; debug is the default.
 #
@@ -64,7 +65,7 @@ for t in $targets; do
     mkdir -p "$corpus/$t" "$artifacts/$t"
     log=$artifacts/$t.log
     echo "== $t: ${seconds}s" >&2
-    if ! FLAGLINT_FUZZ_TARGET=$t "$bin" "$corpus/$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
+    if ! FLAGLINT_FUZZ_TARGET=$t "$bin" "$corpus/$t" -max_total_time="$seconds" -timeout="${FLAGLINT_FUZZ_TIMEOUT:-20}" -rss_limit_mb=4096 \
         -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/$t/" >"$log" 2>&1; then
         status=1
         echo "!! $t found a problem: see $log and $artifacts/$t/" >&2
