@@ -53,6 +53,10 @@ public struct Runner: Sendable {
         public var baseline: String?
         public var writeBaseline: String?
         public var diff: String?
+        /// `--shard K/N`: write this share's part instead of a report (`Runner+Shards`).
+        public var shard: String?
+        /// `flaglint merge`: the parts' facts, by display path, used instead of analysis.
+        public var merged: [String: FileFacts]?
         public init(_ common: Common) { self.common = common }
     }
 

@@ -100,6 +100,9 @@ public struct Session: Sendable {
             public var root: String
             /// The run's paths include the whole project: no other file needs looking at.
             public var coversProject: Bool
+            /// Facts already computed elsewhere (the parts of a shard merge), by display path:
+            /// those files are not analysed again, only resolved and ruled on.
+            public var facts: [String: FileFacts] = [:]
         }
         public var groups: [Group]
         /// Problems met while discovering files (unreadable directories): printed, never fatal alone.
@@ -313,7 +316,7 @@ public struct Session: Sendable {
 
     /// One file's facts before resolution: from the index when the file did not change, else
     /// analysed (and recorded).
-    private func cachedFacts(of input: LintInput, _ analyzer: FileAnalyzer, _ index: ProjectIndex) -> FileFacts {
+    func cachedFacts(of input: LintInput, _ analyzer: FileAnalyzer, _ index: ProjectIndex) -> FileFacts {
         guard index.isEnabled, input.contents == nil, let path = input.readPath else { return analyzer.analyze(input) }
         let status = FileStatus.of(path)
         if let status, let e = index.entry(for: path, status: status) { return Self.relocated(e.facts, to: input.displayPath) }
@@ -392,7 +395,7 @@ public struct Session: Sendable {
         settings.progress?.start(phase: "linting", total: inputs.count)
         var facts = ParallelMap.map(inputs, jobs: jobs) { input in
             defer { settings.progress?.advance() }
-            return cachedFacts(of: input, analyzer, index)
+            return group.facts[input.displayPath] ?? cachedFacts(of: input, analyzer, index)
         }
         settings.progress?.finish()
         index.retain(Set(inputs.compactMap { $0.contents == nil ? $0.readPath : nil }))
