@@ -65,7 +65,7 @@ public struct LintSettings: Sendable {
 /// Rules run later (`FileRules`), once names other files define are resolved.
 public struct FileAnalyzer: Sendable {
     public let settings: LintSettings
-    /// Per language: the names one of whose presence makes a file worth parsing.
+    /// Per language: a file holding every name of one of the language's evaluators is worth parsing.
     private let prefilters: [Language: Prefilter]
     private let byLanguage: [Language: [EvaluatorDefinition]]
     private static let directiveFilter = Prefilter(names: ["flaglint:"])
@@ -75,7 +75,7 @@ public struct FileAnalyzer: Sendable {
         var by: [Language: [EvaluatorDefinition]] = [:]
         for e in settings.evaluators { for l in e.languages { by[l, default: []].append(e) } }
         self.byLanguage = by
-        self.prefilters = by.mapValues { Prefilter(names: $0.compactMap(\.pattern.prefilterName)) }
+        self.prefilters = by.mapValues { Prefilter(requirements: $0.map(\.pattern.requiredNames)) }
     }
 
     /// Analyses `inputs` on `jobs` threads; facts come back in input order.

@@ -83,11 +83,11 @@ struct ShardMergeTests {
         let cases: [([String], String)] = [
             ([a, b], "missing shard 3/3"),
             ([a, b, c, b], "are both shard 2/3"),
-            ([a, b, try shard(3, 4)], "of 4 shards"),
+            ([a, b, try shard(3, 4)], "is shard 3/4 but"),
             ([a, b, try shard(3, 3, ["--select", "nested-flag"])], "come from different runs"),
             ([a, b, project.path("flags.yml")], "is not a part written by"),
             ([a, b, scratch.path("absent.json")], "cannot read the part"),
-            ([], "merge needs the parts"),
+            ([], "Missing expected argument"),
         ]
         for (parts, message) in cases {
             let r = try project.run(["merge"] + parts)
