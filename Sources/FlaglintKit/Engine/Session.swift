@@ -114,7 +114,7 @@ public struct Session: Sendable {
 
     /// Resolves configuration and discovers the files of `request`.
     public func plan(_ request: Request) throws(SessionError) -> Plan {
-        let discovery = FileDiscovery(resolver: configurations, forceExclude: settings.forceExclude)
+        let discovery = FileDiscovery(resolver: configurations, forceExclude: settings.forceExclude, jobs: settings.jobs)
         var files: [DiscoveredFile] = []
         var problems: [String] = []
         if let name = request.stdinPath {
@@ -307,7 +307,7 @@ public struct Session: Sendable {
 
     /// Every file of the group's project, as a whole-project run would discover it.
     func projectInputs(_ group: Plan.Group) -> [LintInput] {
-        let discovery = FileDiscovery(resolver: configurations, forceExclude: false)
+        let discovery = FileDiscovery(resolver: configurations, forceExclude: false, jobs: settings.jobs)
         guard let result = try? discovery.discover([group.root]) else { return [] }
         return result.files.filter { $0.configuration.file == group.configuration.file }.map {
             LintInput(displayPath: $0.displayPath, readPath: $0.path, language: $0.language, detectHeaderLanguage: $0.needsContentCheck, sourcePath: $0.path)
