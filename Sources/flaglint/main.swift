@@ -43,14 +43,17 @@ struct RuleSelectionOptions: ParsableArguments {
     var select: String?
     @Option(name: .long, help: "Do not report these rules (comma-separated).")
     var ignore: String?
+
+    var selected: [String]? { Self.list(select) }
+    var ignored: [String] { Self.list(ignore) ?? [] }
+    static func list(_ s: String?) -> [String]? { s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
 }
 
 extension InputOptions {
     func runnerOptions(format: String? = nil, report: ReportOptions? = nil, rules: RuleSelectionOptions? = nil, color: String = "auto") -> Runner.Common {
-        func list(_ s: String?) -> [String]? { s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
         var common = Runner.Common(paths: paths, config: config, format: format, output: report?.output, today: today, jobs: jobs,
                                    stdinFilename: stdinFilename, forceExclude: forceExclude,
-                                   select: list(rules?.select), ignore: list(rules?.ignore) ?? [], color: color, quiet: quiet,
+                                   select: rules?.selected, ignore: rules?.ignored ?? [], color: color, quiet: quiet,
                                    noCache: noCache, cacheDir: cacheDir)
         common.progress = progress
         return common
@@ -102,6 +105,9 @@ struct Merge: ParsableCommand {
             help: "Output format: text, json, sarif, github, checkstyle or junit. (default: text)")
     var format: String?
     @OptionGroup var report: ReportOptions
+    @OptionGroup var rules: RuleSelectionOptions
+    @Option(name: .long, help: "Reference date for staleness, YYYY-MM-DD (default: today, UTC).")
+    var today: String?
     @Option(name: .long, help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: String = "auto"
     @Option(name: .long, help: "Exit 1 on findings at or above: error, warning or never. (default: error)")
@@ -122,8 +128,8 @@ struct Merge: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let common = Runner.Common(paths: [], config: nil, format: format, output: report.output, today: nil, jobs: jobs, stdinFilename: nil,
-                                   forceExclude: false, select: nil, ignore: [], color: color, quiet: quiet)
+        let common = Runner.Common(paths: [], config: nil, format: format, output: report.output, today: today, jobs: jobs, stdinFilename: nil,
+                                   forceExclude: false, select: rules.selected, ignore: rules.ignored, color: color, quiet: quiet)
         var o = Runner.Options(common)
         o.failOn = exitZero ? "never" : failOn
         o.statistics = statistics

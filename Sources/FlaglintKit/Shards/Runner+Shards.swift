@@ -12,7 +12,8 @@ extension Runner {
         if let format = common.format, format != "json" {
             return fail("flaglint: --shard writes a part for `flaglint merge` (JSON facts); pass --format \(format) to the merge")
         }
-        let atMerge = [("--baseline", options.baseline != nil), ("--write-baseline", options.writeBaseline != nil),
+        let atMerge = [("--today", common.today != nil), ("--select", common.select != nil), ("--ignore", !common.ignore.isEmpty),
+                       ("--baseline", options.baseline != nil), ("--write-baseline", options.writeBaseline != nil),
                        ("--diff", options.diff != nil), ("--fail-on/--exit-zero", options.failOn != nil), ("--statistics", options.statistics)]
         if let (name, _) = atMerge.first(where: { $0.1 }) {
             return fail("flaglint: \(name) applies to the merged report: pass it to `flaglint merge`, not to `lint --shard`")
@@ -27,8 +28,7 @@ extension Runner {
         }
         if let refused = refuseOverwritingInputs([common.output], plan) { return refused }
         let facts = session.shardFacts(plan, shard: shard)
-        let run = ShardPart.Run(paths: common.paths, config: common.config, today: session.settings.today.description,
-                                select: common.select, ignore: common.ignore, forceExclude: common.forceExclude,
+        let run = ShardPart.Run(paths: common.paths, config: common.config, forceExclude: common.forceExclude,
                                 noCache: common.noCache, cacheDir: common.cacheDir)
         let bytes: [UInt8]
         do { bytes = try ShardPart(shard: shard, run: run, files: facts).encoded() } catch {
@@ -45,7 +45,8 @@ extension Runner {
     /// Combines every part of one matrix and reports as `lint` over the whole tree would, run
     /// from the same directory of the same checkout: configuration, registry and the constants
     /// of files no shard parsed are read here. `options.common` carries the merge's own
-    /// options (format, output, colour, jobs, quiet); what to lint comes from the parts.
+    /// options (format, output, date, rule selection, colour, jobs, quiet); what to lint comes
+    /// from the parts.
     public func merge(_ paths: [String], options: Options) -> Int32 {
         var parts: [(path: String, part: ShardPart)] = []
         for path in paths {
@@ -68,9 +69,6 @@ extension Runner {
         let run = combined.run
         o.common.paths = run.paths
         o.common.config = run.config
-        o.common.today = run.today
-        o.common.select = run.select
-        o.common.ignore = run.ignore
         o.common.forceExclude = run.forceExclude
         o.common.noCache = run.noCache
         o.common.cacheDir = run.cacheDir

@@ -11,15 +11,12 @@ public struct ShardPart: Codable, Sendable, Equatable {
     public static let documentKind = "flaglint-shard"
     public static let currentSchema = 1
 
-    /// The run every shard of a matrix must share: the merge plans the same run from it.
+    /// What every shard of a matrix must share: what decides the files and their facts. The
+    /// merge plans the same run from it. (`--today`, `--select`, `--ignore` do not change
+    /// facts: they are the merge's options.)
     public struct Run: Codable, Sendable, Equatable {
         public var paths: [String]
         public var config: String?
-        /// The reference date, resolved when the shard ran (a matrix that crosses midnight UTC
-        /// still merges to one date: each part records it and all must agree).
-        public var today: String
-        public var select: [String]?
-        public var ignore: [String]
         public var forceExclude: Bool
         public var noCache: Bool
         public var cacheDir: String?
@@ -85,7 +82,7 @@ public struct ShardPart: Codable, Sendable, Equatable {
                 return .failure(ShardError("flaglint: \(path) is shard \(p.shard)/\(p.shards) but \(first.path) is of \(count) shards: merge the parts of one matrix"))
             }
             guard p.run == first.part.run else {
-                return .failure(ShardError("flaglint: \(path) and \(first.path) come from different runs (paths, --config, --today, --select, --ignore, --force-exclude or the cache options differ)"))
+                return .failure(ShardError("flaglint: \(path) and \(first.path) come from different runs (paths, --config, --force-exclude or the cache options differ)"))
             }
             if let other = seen[p.shard] {
                 return .failure(ShardError("flaglint: \(other) and \(path) are both shard \(p.shard)/\(count)"))

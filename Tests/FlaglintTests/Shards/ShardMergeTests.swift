@@ -7,8 +7,8 @@ import Testing
 @Suite(.enabled(if: CLI.binary != nil, CLI.skipReason), .serialized)
 struct ShardMergeTests {
     /// Options of the run itself (recorded in the parts) and of the report (given to the merge).
-    static let runOptions = ["--today", "2026-11-25"]
-    static let reportOptions = ["--fail-on", "warning"]
+    static let runOptions: [String] = []
+    static let reportOptions = ["--today", "2026-11-25", "--fail-on", "warning"]
 
     /// Lints `project` once per format and as `n` shards merged in every format, for each `n`;
     /// returns every difference.
@@ -84,7 +84,7 @@ struct ShardMergeTests {
             ([a, b], "missing shard 3/3"),
             ([a, b, c, b], "are both shard 2/3"),
             ([a, b, try shard(3, 4)], "is shard 3/4 but"),
-            ([a, b, try shard(3, 3, ["--select", "nested-flag"])], "come from different runs"),
+            ([a, b, try shard(3, 3, ["--force-exclude"])], "come from different runs"),
             ([a, b, project.path("flags.yml")], "is not a part written by"),
             ([a, b, scratch.path("absent.json")], "cannot read the part"),
             ([], "Missing expected argument"),
@@ -111,6 +111,8 @@ struct ShardMergeTests {
         (["--shard", "0/3"], "between 1 and N"), (["--shard", "4/3"], "between 1 and N"), (["--shard", "x"], "takes K/N"),
         (["--shard", "1/2", "--format", "sarif"], "pass --format sarif to the merge"),
         (["--shard", "1/2", "--baseline", "b.json"], "--baseline applies to the merged report"),
+        (["--shard", "1/2", "--today", "2026-01-01"], "--today applies to the merged report"),
+        (["--shard", "1/2", "--select", "nested-flag"], "--select applies to the merged report"),
         (["--shard", "1/2", "--stdin-filename", "a.py", "-"], "stdin is linted on its own"),
     ])
     func badShardOptionsStopTheRun(_ arguments: [String], _ message: String) throws {
