@@ -82,20 +82,23 @@ public struct Prefilter: Sendable {
     public func matches(_ buffer: UnsafeRawBufferPointer) -> Bool {
         guard !isEmpty, let base = buffer.baseAddress, buffer.count > 0 else { return false }
         let count = buffer.count
-        // The rarest names' verdicts: unknown until seen (only the first occurrence matters).
-        var checked = [Bool](repeating: false, count: literals.count)
+        // Which rarest names were seen (only the first occurrence matters): a bit per literal
+        // up to 64, which covers every catalogue language, else a flag array.
+        var seenBits: UInt64 = 0
+        var seenMore = literals.count > 64 ? [Bool](repeating: false, count: literals.count) : []
         for group in groups {
             var remaining = group.members.count
             var position = 0
             while remaining > 0, position < count,
                   let hit = memchr(base + position, Int32(group.byte), count - position) {
                 let at = base.distance(to: UnsafeRawPointer(hit))
-                for member in group.members where !checked[member.literal] {
-                    let literal = literals[member.literal]
-                    guard Self.occurs(literal, endingAnchorAt: at, in: base, count) else { continue }
-                    checked[member.literal] = true
+                for member in group.members {
+                    let l = member.literal
+                    if l < 64 ? seenBits & (1 << UInt64(l)) != 0 : seenMore[l] { continue }
+                    guard occurs(l, anchorAt: at, in: base, count) else { continue }
+                    if l < 64 { seenBits |= 1 << UInt64(l) } else { seenMore[l] = true }
                     remaining -= 1
-                    for r in member.requirements where requirements[r].dropFirst().allSatisfy({ contains(literals[$0], base, count) }) {
+                    for r in member.requirements where requirements[r].dropFirst().allSatisfy({ contains($0, base, count) }) {
                         return true
                     }
                 }
@@ -105,20 +108,30 @@ public struct Prefilter: Sendable {
         return false
     }
 
-    /// Whether `literal` occurs with its anchor byte at `at`.
+    /// Whether literal `l` occurs with its anchor byte at `at`: its first and last bytes
+    /// first, then the whole.
     @inline(__always)
-    private static func occurs(_ literal: Literal, endingAnchorAt at: Int, in base: UnsafeRawPointer, _ count: Int) -> Bool {
-        let start = at - literal.offset
-        guard start >= 0, start + literal.bytes.count <= count else { return false }
-        return literal.bytes.withUnsafeBytes { memcmp(base + start, $0.baseAddress!, literal.bytes.count) == 0 }
+    private func occurs(_ l: Int, anchorAt at: Int, in base: UnsafeRawPointer, _ count: Int) -> Bool {
+        literals.withUnsafeBufferPointer { all in
+            let literal = all[l]
+            let start = at - literal.offset
+            let length = literal.bytes.count
+            guard start >= 0, start + length <= count else { return false }
+            return literal.bytes.withUnsafeBufferPointer { b in
+                base.load(fromByteOffset: start, as: UInt8.self) == b[0]
+                    && base.load(fromByteOffset: start + length - 1, as: UInt8.self) == b[length - 1]
+                    && memcmp(base + start, b.baseAddress!, length) == 0
+            }
+        }
     }
 
-    /// Whether `literal` occurs anywhere: `memchr` on its anchor byte, compared at each hit.
-    private func contains(_ literal: Literal, _ base: UnsafeRawPointer, _ count: Int) -> Bool {
-        var position = literal.offset
-        while position < count, let hit = memchr(base + position, Int32(literal.anchor), count - position) {
+    /// Whether literal `l` occurs anywhere: `memchr` on its anchor byte, compared at each hit.
+    private func contains(_ l: Int, _ base: UnsafeRawPointer, _ count: Int) -> Bool {
+        let anchor = Int32(literals[l].anchor)
+        var position = literals[l].offset
+        while position < count, let hit = memchr(base + position, anchor, count - position) {
             let at = base.distance(to: UnsafeRawPointer(hit))
-            if Self.occurs(literal, endingAnchorAt: at, in: base, count) { return true }
+            if occurs(l, anchorAt: at, in: base, count) { return true }
             position = at + 1
         }
         return false
