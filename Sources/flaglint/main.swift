@@ -60,14 +60,11 @@ extension InputOptions {
     }
 }
 
-struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Lint files and directories (the default command).")
-    @OptionGroup var input: InputOptions
+/// What the findings report looks like and what it does to the exit code: `lint` and `merge`.
+struct FindingsOptions: ParsableArguments {
     @Option(name: [.customLong("format"), .customLong("output-format")],
             help: "Output format: text, json, sarif, github, checkstyle or junit. (default: text)")
     var format: String?
-    @OptionGroup var report: ReportOptions
-    @OptionGroup var rules: RuleSelectionOptions
     @Option(name: .long, help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: String = "auto"
     @Option(name: .long, help: "Exit 1 on findings at or above: error, warning or never. (default: error)")
@@ -82,16 +79,29 @@ struct Lint: ParsableCommand {
     var writeBaseline: String?
     @Option(name: .long, help: "Report only findings on lines changed since this git revision.")
     var diff: String?
-    @Option(name: .long, help: "Lint share K of N (balanced by file size) and write a part for `flaglint merge`.")
-    var shard: String?
 
-    func run() throws {
-        var o = Runner.Options(input.runnerOptions(format: format, report: report, rules: rules, color: color))
+    func options(_ common: Runner.Common) -> Runner.Options {
+        var o = Runner.Options(common)
         o.failOn = exitZero ? "never" : failOn
         o.statistics = statistics
         o.baseline = baseline
         o.writeBaseline = writeBaseline
         o.diff = diff
+        return o
+    }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lint files and directories (the default command).")
+    @OptionGroup var input: InputOptions
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var rules: RuleSelectionOptions
+    @OptionGroup var findings: FindingsOptions
+    @Option(name: .long, help: "Lint share K of N (balanced by file size) and write a part for `flaglint merge`.")
+    var shard: String?
+
+    func run() throws {
+        var o = findings.options(input.runnerOptions(format: findings.format, report: report, rules: rules, color: findings.color))
         o.shard = shard
         throw ExitCode(Runner().lint(o))
     }
@@ -101,42 +111,21 @@ struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Combine the parts of `lint --shard K/N` jobs into the report one run over the whole tree gives.")
     @Argument(help: "The parts: every shard of one matrix.") var parts: [String]
-    @Option(name: [.customLong("format"), .customLong("output-format")],
-            help: "Output format: text, json, sarif, github, checkstyle or junit. (default: text)")
-    var format: String?
     @OptionGroup var report: ReportOptions
     @OptionGroup var rules: RuleSelectionOptions
+    @OptionGroup var findings: FindingsOptions
     @Option(name: .long, help: "Reference date for staleness, YYYY-MM-DD (default: today, UTC).")
     var today: String?
-    @Option(name: .long, help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: String = "auto"
-    @Option(name: .long, help: "Exit 1 on findings at or above: error, warning or never. (default: error)")
-    var failOn: String?
-    @Flag(name: .long, help: "Always exit 0 on findings (same as --fail-on never).")
-    var exitZero = false
-    @Flag(name: .long, help: "Print the number of findings per rule on stderr.")
-    var statistics = false
-    @Option(name: .long, help: "Suppress findings recorded in this baseline file.")
-    var baseline: String?
-    @Option(name: .long, help: "Record the merged findings in this baseline file and exit 0.")
-    var writeBaseline: String?
-    @Option(name: .long, help: "Report only findings on lines changed since this git revision.")
-    var diff: String?
     @Option(name: [.customShort("j", allowingJoined: true), .long], help: "Parallel jobs (default: number of cores).")
     var jobs: Int?
     @Flag(name: [.short, .long], help: "Print only findings: no summary.")
     var quiet = false
 
     func run() throws {
-        let common = Runner.Common(paths: [], config: nil, format: format, output: report.output, today: today, jobs: jobs, stdinFilename: nil,
-                                   forceExclude: false, select: rules.selected, ignore: rules.ignored, color: color, quiet: quiet)
-        var o = Runner.Options(common)
-        o.failOn = exitZero ? "never" : failOn
-        o.statistics = statistics
-        o.baseline = baseline
-        o.writeBaseline = writeBaseline
-        o.diff = diff
-        throw ExitCode(Runner().merge(parts, options: o))
+        let common = Runner.Common(paths: [], config: nil, format: findings.format, output: report.output, today: today, jobs: jobs,
+                                   stdinFilename: nil, forceExclude: false, select: rules.selected, ignore: rules.ignored,
+                                   color: findings.color, quiet: quiet)
+        throw ExitCode(Runner().merge(parts, options: findings.options(common)))
     }
 }
 
