@@ -58,6 +58,10 @@ public struct Runner: Sendable {
         public var diff: String?
         /// `--fix`: apply the safe fixes of stale-flag and removed-flag findings first (`flaglint fix --stale`).
         public var fix = false
+        /// `--shard K/N`: write this share's part instead of a report (`Runner+Shards`).
+        public var shard: String?
+        /// `flaglint merge`: the parts' facts, by display path, used instead of analysis.
+        public var merged: [String: FileFacts]?
         public init(_ common: Common) { self.common = common }
     }
 

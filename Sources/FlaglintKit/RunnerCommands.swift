@@ -1,6 +1,7 @@
 import Foundation
 import FlaglintSupport
 import FlaglintSyntax
+import FlaglintAnalysis
 import FlaglintRules
 import FlaglintReporters
 import FlaglintEngine
@@ -60,8 +61,13 @@ extension Runner {
     /// What every command does first: prepare the session, refuse outputs that would overwrite
     /// one of the run's inputs, run it with `filters` and print the files' problems; the exit
     /// status is thrown when the command must stop.
-    func report(_ common: Common, filters: Session.Filters?, outputs: [String?] = [], baseline: String? = nil) throws(ExitStatus) -> Report {
-        let (session, plan) = try prepare(common).get()
+    func report(_ common: Common, filters: Session.Filters?, outputs: [String?] = [], baseline: String? = nil,
+                merged: [String: FileFacts]? = nil) throws(ExitStatus) -> Report {
+        let (session, planned) = try prepare(common).get()
+        var plan = planned
+        if let merged {
+            do { plan = try session.merging(merged, into: plan) } catch { throw ExitStatus(fail(error.description)) }
+        }
         if let refused = refuseOverwritingInputs(outputs, plan, baseline: baseline) { throw ExitStatus(refused) }
         let report = session.run(plan, filters: filters)
         printProblems(report, quiet: common.quiet)
@@ -101,6 +107,7 @@ extension Runner {
     }
 
     public func lint(_ options: Options) -> Int32 {
+        if let shard = options.shard { return lintShard(options, shard: shard) }
         let common = options.common
         guard let format = ReportFormat(rawValue: common.format ?? "text") else {
             return fail("flaglint: unknown format `\(common.format ?? "")`; use one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -120,7 +127,8 @@ extension Runner {
         }
         let report: Report
         do {
-            report = try self.report(common, filters: filters, outputs: [common.output, options.writeBaseline], baseline: options.baseline)
+            report = try self.report(common, filters: filters, outputs: [common.output, options.writeBaseline], baseline: options.baseline,
+                                     merged: options.merged)
         } catch { return error.code }
         // SARIF carries the fixes of stale and removed flags (SARIF 2.1.0 `fixes`).
         let findings = format == .sarif ? FlagFixes.attach(report.findings, report: report) : report.findings

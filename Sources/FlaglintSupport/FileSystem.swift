@@ -110,8 +110,26 @@ public enum FileSystem {
         }
         let tooLarge = Failure(code: EFBIG, reason: "larger than \(limit >> 20) MB")
         guard Int(info.st_size) <= limit else { return .failure(tooLarge) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
+        // One `read` into an array of the file's size (plus a byte, to see the end without
+        // another buffer); a file that grows while read, or a /proc file that says size 0,
+        // continues in chunks, still bounded.
+        let expected = Int(info.st_size)
+        var failure: Failure?
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
+            while initialized < buffer.count {
+                let n = read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    failure = Failure(code: errno)
+                    return
+                }
+                if n == 0 { return }
+                initialized += n
+            }
+        }
+        if let failure { return .failure(failure) }
+        guard bytes.count > expected else { return .success(bytes) }
+        if bytes.count > limit { return .failure(tooLarge) }
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -120,7 +138,6 @@ public enum FileSystem {
                 return .failure(Failure(code: errno))
             }
             if n == 0 { break }
-            // A file that grows while read (or a /proc file that says size 0) is still bounded.
             if bytes.count + n > limit { return .failure(tooLarge) }
             bytes.append(contentsOf: chunk[0..<n])
         }

@@ -46,28 +46,28 @@ struct RuleSelectionOptions: ParsableArguments {
     var select: String?
     @Option(name: .long, help: "Do not report these rules (comma-separated).")
     var ignore: String?
+
+    var selected: [String]? { Self.list(select) }
+    var ignored: [String] { Self.list(ignore) ?? [] }
+    static func list(_ s: String?) -> [String]? { s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
 }
 
 extension InputOptions {
     func runnerOptions(format: String? = nil, report: ReportOptions? = nil, rules: RuleSelectionOptions? = nil, color: String = "auto") -> Runner.Common {
-        func list(_ s: String?) -> [String]? { s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
         var common = Runner.Common(paths: paths, config: config, format: format, output: report?.output, today: today, jobs: jobs,
                                    stdinFilename: stdinFilename, forceExclude: forceExclude,
-                                   select: list(rules?.select), ignore: list(rules?.ignore) ?? [], color: color, quiet: quiet,
+                                   select: rules?.selected, ignore: rules?.ignored ?? [], color: color, quiet: quiet,
                                    noCache: noCache, cacheDir: cacheDir)
         common.progress = progress
         return common
     }
 }
 
-struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Lint files and directories (the default command).")
-    @OptionGroup var input: InputOptions
+/// What the findings report looks like and what it does to the exit code: `lint` and `merge`.
+struct FindingsOptions: ParsableArguments {
     @Option(name: [.customLong("format"), .customLong("output-format")],
             help: "Output format: text, json, sarif, github, checkstyle or junit. (default: text)")
     var format: String?
-    @OptionGroup var report: ReportOptions
-    @OptionGroup var rules: RuleSelectionOptions
     @Option(name: .long, help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: String = "auto"
     @Option(name: .long, help: "Exit 1 on findings at or above: error, warning or never. (default: error)")
@@ -82,18 +82,56 @@ struct Lint: ParsableCommand {
     var writeBaseline: String?
     @Option(name: .long, help: "Report only findings on lines changed since this git revision.")
     var diff: String?
-    @Flag(name: .long, help: "Apply the safe fixes for reported stale and removed flags first (as `flaglint fix --stale`), then lint.")
-    var fix = false
 
-    func run() throws {
-        var o = Runner.Options(input.runnerOptions(format: format, report: report, rules: rules, color: color))
+    func options(_ common: Runner.Common) -> Runner.Options {
+        var o = Runner.Options(common)
         o.failOn = exitZero ? "never" : failOn
         o.statistics = statistics
         o.baseline = baseline
         o.writeBaseline = writeBaseline
         o.diff = diff
+        return o
+    }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lint files and directories (the default command).")
+    @OptionGroup var input: InputOptions
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var rules: RuleSelectionOptions
+    @OptionGroup var findings: FindingsOptions
+    @Option(name: .long, help: "Lint share K of N (balanced by file size) and write a part for `flaglint merge`.")
+    var shard: String?
+    @Flag(name: .long, help: "Apply the safe fixes for reported stale and removed flags first (as `flaglint fix --stale`), then lint.")
+    var fix = false
+
+    func run() throws {
+        var o = findings.options(input.runnerOptions(format: findings.format, report: report, rules: rules, color: findings.color))
+        o.shard = shard
         o.fix = fix
         throw ExitCode(Runner().lint(o))
+    }
+}
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Combine the parts of `lint --shard K/N` jobs into the report one run over the whole tree gives.")
+    @Argument(help: "The parts: every shard of one matrix.") var parts: [String]
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var rules: RuleSelectionOptions
+    @OptionGroup var findings: FindingsOptions
+    @Option(name: .long, help: "Reference date for staleness, YYYY-MM-DD (default: today, UTC).")
+    var today: String?
+    @Option(name: [.customShort("j", allowingJoined: true), .long], help: "Parallel jobs (default: number of cores).")
+    var jobs: Int?
+    @Flag(name: [.short, .long], help: "Print only findings: no summary.")
+    var quiet = false
+
+    func run() throws {
+        let common = Runner.Common(paths: [], config: nil, format: findings.format, output: report.output, today: today, jobs: jobs,
+                                   stdinFilename: nil, forceExclude: false, select: rules.selected, ignore: rules.ignored,
+                                   color: findings.color, quiet: quiet)
+        throw ExitCode(Runner().merge(parts, options: findings.options(common)))
     }
 }
 
@@ -209,7 +247,7 @@ struct Flaglint: ParsableCommand {
         commandName: "flaglint",
         abstract: "A flag-aware linter: finds every feature-flag evaluation and enforces safe rollout.",
         version: FlaglintSupport.Flaglint.version,
-        subcommands: [Lint.self, Flags.self, Fix.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self, Server.self],
+        subcommands: [Lint.self, Flags.self, Fix.self, Rules.self, SDKs.self, Init.self, BaselineCommand.self, Merge.self, Server.self],
         defaultSubcommand: Lint.self)
 }
 

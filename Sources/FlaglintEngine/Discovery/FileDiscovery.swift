@@ -66,10 +66,13 @@ public struct FileDiscovery: Sendable {
 
     public var resolver: ConfigurationResolver
     public var forceExclude: Bool
+    /// Threads walking directories; the result does not depend on it.
+    public var jobs: Int
 
-    public init(resolver: ConfigurationResolver, forceExclude: Bool = false) {
+    public init(resolver: ConfigurationResolver, forceExclude: Bool = false, jobs: Int = 1) {
         self.resolver = resolver
         self.forceExclude = forceExclude
+        self.jobs = max(1, jobs)
     }
 
     private var currentDirectory: String { resolver.currentDirectory }
@@ -118,21 +121,36 @@ public struct FileDiscovery: Sendable {
 
     static func isExcludedByConfiguration(_ path: String, isDirectory: Bool, configuration: Configuration) -> Bool {
         guard !configuration.exclude.isEmpty else { return false }
-        let names = Glob.names(relative(path, in: configuration))
-        return configuration.exclude.contains { $0.matches(names, isDirectory: isDirectory) }
+        return isExcludedByConfiguration(GlobPath(path), isDirectory: isDirectory, configuration: configuration)
+    }
+
+    /// Configuration globs are relative to its directory; a path outside it is tested by its name.
+    static func configurationNames(_ path: GlobPath, _ configuration: Configuration) -> ArraySlice<Range<Int>> {
+        path.names(below: configuration.directory) ?? path.lastName
+    }
+
+    static func isExcludedByConfiguration(_ path: GlobPath, isDirectory: Bool, configuration: Configuration) -> Bool {
+        guard !configuration.exclude.isEmpty else { return false }
+        let names = configurationNames(path, configuration)
+        return configuration.exclude.contains { $0.matches(path, names: names, isDirectory: isDirectory) }
     }
 
     /// With `include` set, a file must match it (itself or one of its directories).
     static func isIncluded(file path: String, configuration: Configuration) -> Bool {
         guard !configuration.include.isEmpty else { return true }
-        let relative = relative(path, in: configuration)
-        return configuration.include.contains { $0.matchesSelfOrAncestor(relative, isDirectory: false) }
+        return isIncluded(file: GlobPath(path), configuration: configuration)
+    }
+
+    static func isIncluded(file path: GlobPath, configuration: Configuration) -> Bool {
+        guard !configuration.include.isEmpty else { return true }
+        let names = configurationNames(path, configuration)
+        return configuration.include.contains { $0.matchesSelfOrAncestor(path, names: names, isDirectory: false) }
     }
 }
 
 /// One discovery run's mutable state.
-private struct Walk {
-    struct Frame {
+struct Walk: Sendable {
+    struct Frame: Sendable {
         var directory: String
         var configuration: Configuration
         var ignores: IgnoreStack
@@ -141,7 +159,8 @@ private struct Walk {
     let discovery: FileDiscovery
     var files: [DiscoveredFile] = []
     var problems: [DiscoveryProblem] = []
-    var visited: Set<DirectoryIdentity> = []
+    /// Directories walked, shared with the workers of `DirectoryWalk`.
+    let visited = IdentitySet()
     /// Ignore stacks by (top, directory), shared by the many files pre-commit names at once.
     var ignoreStacks: [String: IgnoreStack] = [:]
 
@@ -187,69 +206,95 @@ private struct Walk {
         }
     }
 
+    /// Walks `root` on `discovery.jobs` threads (`DirectoryWalk`): real directories first, in
+    /// parallel; then directories reached through symbolic links, in path order, each walked
+    /// only if no other path reached it. Files are sorted later; problems are put in the order
+    /// a depth-first walk in name order meets them, so the output never depends on timing.
     mutating func walk(root: String, identity: DirectoryIdentity, configuration: Configuration) throws(ConfigError) {
-        guard visited.insert(identity).inserted else { return }
-        var stack = [Frame(directory: root, configuration: configuration, ignores: ignoreStack(for: root, top: root))]
-        var isRoot = true
-        while let frame = stack.popLast() {
-            let listing: [FileSystem.Entry]
-            switch FileSystem.list(frame.directory) {
-            case let .success(result):
-                listing = result.entries
-                if result.undecodable > 0 {
-                    problems.append(DiscoveryProblem(
-                        severity: .warning, path: display(frame.directory),
-                        message: "skipped \(result.undecodable) entr\(result.undecodable == 1 ? "y" : "ies") whose name is not valid UTF-8"))
-                }
-            case let .failure(failure):
-                // The named directory itself is input the user asked for; below it, a warning.
-                problems.append(DiscoveryProblem(
-                    severity: isRoot ? .error : .warning, path: display(frame.directory),
-                    message: "cannot read directory: \(failure)"))
-                isRoot = false
-                continue
+        guard visited.insert(identity) else { return }
+        var pending = [DirectoryWalk.Task(path: root, parent: nil,
+                                          frame: Frame(directory: root, configuration: configuration, ignores: ignoreStack(for: root, top: root)),
+                                          isRoot: true)]
+        var found: [(key: [String], problem: DiscoveryProblem)] = []
+        var firstError: (key: [String], error: ConfigError)?
+        while !pending.isEmpty {
+            let phase = DirectoryWalk(walk: self).run(pending)
+            files += phase.files
+            found += phase.problems
+            if let e = phase.error, firstError.map({ DirectoryWalk.precedes(e.key, $0.key) }) ?? true { firstError = e }
+            pending = phase.links.sorted { DirectoryWalk.precedes($0.key, $1.key) }.compactMap { link in
+                visited.insert(link.identity) ? DirectoryWalk.Task(path: link.path, parent: link.parent, frame: nil, isRoot: false) : nil
             }
-            isRoot = false
-            var children: [Frame] = []
-            for entry in listing.sorted(by: { $0.name < $1.name }) {
-                // Hidden names are skipped before any `stat` (`.git` is in every repository).
-                if entry.name.hasPrefix(".") { continue }
-                let path = PathName.join(frame.directory, entry.name)
-                var kind = entry.kind
-                var childIdentity: DirectoryIdentity?
-                if kind == nil || kind == .symlink || kind == .directory {
-                    let status: FileSystem.Status
-                    switch FileSystem.status(path, followingSymlinks: true) {
-                    case let .success(found): status = found
-                    case let .failure(failure):
-                        // A source file that cannot be reached (a symlink loop) is worth a word;
-                        // other broken links are skipped silently, as git does.
-                        if failure.isSymlinkLoop,
-                           discovery.file(at: path, configuration: frame.configuration, explicit: false) != nil,
-                           !FileDiscovery.isExcludedByConfiguration(path, isDirectory: false, configuration: frame.configuration),
-                           !frame.ignores.isIgnored(path, isDirectory: false) {
-                            problems.append(DiscoveryProblem(severity: .warning, path: display(path), message: "skipped: \(failure)"))
-                        }
-                        continue
-                    }
-                    kind = status.kind
-                    childIdentity = status.identity
-                }
-                let isDirectory = kind == .directory
-                guard isDirectory || kind == .file else { continue }
-                if FileDiscovery.isDefaultExcluded(name: entry.name, isDirectory: isDirectory) { continue }
-                if FileDiscovery.isExcludedByConfiguration(path, isDirectory: isDirectory, configuration: frame.configuration) { continue }
-                if frame.ignores.isIgnored(path, isDirectory: isDirectory) { continue }
-                if !isDirectory && !FileDiscovery.isIncluded(file: path, configuration: frame.configuration) { continue }
-                if isDirectory {
-                    guard let childIdentity, visited.insert(childIdentity).inserted else { continue }
-                    children.append(try enter(path, from: frame))
-                } else if let file = discovery.file(at: path, configuration: frame.configuration, explicit: false) {
-                    files.append(file)
-                }
-            }
-            stack.append(contentsOf: children.reversed())
         }
+        if let firstError { throw firstError.error }
+        problems += found.sorted { DirectoryWalk.precedes($0.key, $1.key) }.map(\.problem)
+    }
+
+    /// One directory's listing: files, subdirectories to walk, links to directories to walk
+    /// later, problems. Reads only `self`'s immutable parts: runs on any worker.
+    func list(_ frame: Frame, key: [String], isRoot: Bool, claim: (DirectoryIdentity) -> Bool) -> DirectoryWalk.Listing {
+        var out = DirectoryWalk.Listing()
+        let listing: [FileSystem.Entry]
+        switch FileSystem.list(frame.directory) {
+        case let .success(result):
+            listing = result.entries
+            if result.undecodable > 0 {
+                out.problems.append((key, DiscoveryProblem(
+                    severity: .warning, path: display(frame.directory),
+                    message: "skipped \(result.undecodable) entr\(result.undecodable == 1 ? "y" : "ies") whose name is not valid UTF-8")))
+            }
+        case let .failure(failure):
+            // The named directory itself is input the user asked for; below it, a warning.
+            out.problems.append((key, DiscoveryProblem(
+                severity: isRoot ? .error : .warning, path: display(frame.directory),
+                message: "cannot read directory: \(failure)")))
+            return out
+        }
+        for entry in listing.sorted(by: { $0.name < $1.name }) {
+            // Hidden names are skipped before any `stat` (`.git` is in every repository).
+            if entry.name.utf8.first == UInt8(ascii: ".") { continue }
+            let path = PathName.join(frame.directory, entry.name)
+            var kind = entry.kind
+            var childIdentity: DirectoryIdentity?
+            let throughLink = kind == .symlink
+            if kind == nil || kind == .symlink || kind == .directory {
+                let status: FileSystem.Status
+                switch FileSystem.status(path, followingSymlinks: true) {
+                case let .success(found): status = found
+                case let .failure(failure):
+                    // A source file that cannot be reached (a symlink loop) is worth a word;
+                    // other broken links are skipped silently, as git does.
+                    if failure.isSymlinkLoop,
+                       discovery.file(at: path, configuration: frame.configuration, explicit: false) != nil,
+                       !FileDiscovery.isExcludedByConfiguration(path, isDirectory: false, configuration: frame.configuration),
+                       !frame.ignores.isIgnored(path, isDirectory: false) {
+                        out.problems.append((key + ["\u{0}" + entry.name],
+                                             DiscoveryProblem(severity: .warning, path: display(path), message: "skipped: \(failure)")))
+                    }
+                    continue
+                }
+                kind = status.kind
+                childIdentity = status.identity
+            }
+            let isDirectory = kind == .directory
+            guard isDirectory || kind == .file else { continue }
+            if FileDiscovery.isDefaultExcluded(name: entry.name, isDirectory: isDirectory) { continue }
+            let globPath = GlobPath(path)
+            if FileDiscovery.isExcludedByConfiguration(globPath, isDirectory: isDirectory, configuration: frame.configuration) { continue }
+            if frame.ignores.isIgnored(globPath, isDirectory: isDirectory) { continue }
+            if !isDirectory && !FileDiscovery.isIncluded(file: globPath, configuration: frame.configuration) { continue }
+            if isDirectory {
+                guard let childIdentity else { continue }
+                if throughLink {
+                    out.links.append((key + [entry.name], path, childIdentity, frame))
+                } else if claim(childIdentity) {
+                    out.children.append(DirectoryWalk.Task(path: path, parent: frame, frame: nil, isRoot: false))
+                }
+            } else if let file = discovery.file(at: path, configuration: frame.configuration, explicit: false) {
+                out.files.append(file)
+            }
+        }
+        return out
     }
 
     /// The frame for a subdirectory: its own `.lint.yml` (unless `--config`) and ignore files.

@@ -38,10 +38,14 @@ struct IgnoreFile: Sendable {
 
     /// `true` ignored, `false` re-included by a `!` rule, `nil` when no rule speaks (the last
     /// matching rule wins, as in git).
-    package func decision(for path: String, isDirectory: Bool) -> Bool? {
-        guard !rules.isEmpty, let relative = PathName.relative(path, to: base), !relative.isEmpty else { return nil }
-        let names = Glob.names(relative)
-        for rule in rules.reversed() where rule.glob.matches(names, isDirectory: isDirectory) {
+    func decision(for path: String, isDirectory: Bool) -> Bool? {
+        decision(for: GlobPath(path), isDirectory: isDirectory)
+    }
+
+    /// The same on a path split once for every ignore file of the stack.
+    func decision(for path: GlobPath, isDirectory: Bool) -> Bool? {
+        guard !rules.isEmpty, let names = path.names(below: base), !names.isEmpty else { return nil }
+        for rule in rules.reversed() where rule.glob.matches(path, names: names, isDirectory: isDirectory) {
             return !rule.negated
         }
         return nil
@@ -54,6 +58,10 @@ struct IgnoreStack: Sendable {
     package var files: [IgnoreFile] = []
 
     func isIgnored(_ path: String, isDirectory: Bool) -> Bool {
+        isIgnored(GlobPath(path), isDirectory: isDirectory)
+    }
+
+    func isIgnored(_ path: GlobPath, isDirectory: Bool) -> Bool {
         for file in files.reversed() {
             if let decision = file.decision(for: path, isDirectory: isDirectory) { return decision }
         }

@@ -123,45 +123,60 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// Whether `relativePath` (`/`-separated, relative to the pattern's base directory)
     /// matches. Only the path itself is tested; callers prune excluded directories.
     public func matches(_ relativePath: String, isDirectory: Bool) -> Bool {
-        matches(Glob.names(relativePath), isDirectory: isDirectory)
+        let path = GlobPath(relativePath)
+        return matches(path, names: path.names[...], isDirectory: isDirectory)
     }
 
-    /// The same, on a path already split by `names(_:)`: callers testing one path against
-    /// many patterns split it once.
-    package func matches(_ names: [[Unicode.Scalar]], isDirectory: Bool) -> Bool {
+    /// The same, on names of a path already split (callers testing one path against many
+    /// patterns split it once): `names` are byte ranges of `path`, relative to the base.
+    func matches(_ path: GlobPath, names: ArraySlice<Range<Int>>, isDirectory: Bool) -> Bool {
         if directoryOnly && !isDirectory { return false }
-        return matches(names: names[...])
-    }
-
-    /// A relative path's names, as the matcher reads them.
-    package static func names(_ relativePath: String) -> [[Unicode.Scalar]] {
-        relativePath.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+        return matches(path, names: names)
     }
 
     /// Whether the path or one of its parent directories (below the base) matches.
     public func matchesSelfOrAncestor(_ relativePath: String, isDirectory: Bool) -> Bool {
-        let names = Glob.names(relativePath)
-        if !(directoryOnly && !isDirectory) && matches(names: names[...]) { return true }
-        var count = names.count - 1
-        while count > 0 {
-            if matches(names: names[..<count]) { return true }
-            count -= 1
+        let path = GlobPath(relativePath)
+        return matchesSelfOrAncestor(path, names: path.names[...], isDirectory: isDirectory)
+    }
+
+    func matchesSelfOrAncestor(_ path: GlobPath, names: ArraySlice<Range<Int>>, isDirectory: Bool) -> Bool {
+        if !(directoryOnly && !isDirectory) && matches(path, names: names) { return true }
+        var end = names.endIndex - 1
+        while end > names.startIndex {
+            if matches(path, names: names[..<end]) { return true }
+            end -= 1
         }
         return false
     }
 
-    package func matches(names: [[Unicode.Scalar]]) -> Bool { matches(names: names[...]) }
-
     /// `**` behaves like `*` over segments.
-    package func matches(names: ArraySlice<[Unicode.Scalar]>) -> Bool {
+    func matches(_ path: GlobPath, names: ArraySlice<Range<Int>>) -> Bool {
         // A pattern ending in a name matches only paths whose last name it matches: most
         // paths fail here, before the search over directories.
         if case let .name(atoms)? = segments.last {
-            guard let last = names.last, Glob.matchName(atoms, last) else { return false }
+            guard let last = names.last, Glob.matchName(atoms, path, last) else { return false }
         }
         return Glob.wildcard(segments, names, isRun: { $0 == .anyDirectories }) { segment, name in
-            if case let .name(atoms) = segment { return Glob.matchName(atoms, name) }
+            if case let .name(atoms) = segment { return Glob.matchName(atoms, path, name) }
             return false
+        }
+    }
+
+    /// One name, on bytes: an ASCII name (nearly all of them) byte by byte; a name with other
+    /// characters as Unicode scalars, which `?` and `[...]` count.
+    static func matchName(_ atoms: [Atom], _ path: GlobPath, _ name: Range<Int>) -> Bool {
+        if path.isASCII {
+            return wildcard(atoms, path.bytes[name], isRun: { $0 == .anyRun }, matches: matchByte)
+        }
+        return matchName(atoms, Array(String(decoding: path.bytes[name], as: UTF8.self).unicodeScalars))
+    }
+
+    static func matchByte(_ atom: Atom, _ b: UInt8) -> Bool {
+        switch atom {
+        case let .literal(l): return l.value == UInt32(b)
+        case .anyScalar, .anyRun: return true
+        case let .set(ranges, negated): return ranges.contains { $0.contains(Unicode.Scalar(b)) } != negated
         }
     }
 
@@ -210,4 +225,47 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         case let .set(ranges, negated): return ranges.contains { $0.contains(c) } != negated
         }
     }
+}
+
+/// A `/`-separated path as globs match it: its UTF-8 bytes and the byte ranges of its names,
+/// split once for every pattern and ignore file that tests it (no String or Unicode-scalar
+/// conversion unless a name is not ASCII).
+struct GlobPath: Sendable {
+    let bytes: [UInt8]
+    /// Every name, in order (empty names from `//` or a leading `/` left out).
+    let names: [Range<Int>]
+    let isASCII: Bool
+
+    init(_ path: String) {
+        bytes = Array(path.utf8)
+        var names: [Range<Int>] = []
+        var start = 0
+        var ascii = true
+        for (i, b) in bytes.enumerated() {
+            if b >= 0x80 { ascii = false }
+            if b == UInt8(ascii: "/") {
+                if i > start { names.append(start..<i) }
+                start = i + 1
+            }
+        }
+        if bytes.count > start { names.append(start..<bytes.count) }
+        self.names = names
+        isASCII = ascii
+    }
+
+    /// The names below `base` (an absolute, normalised directory), when the path is inside it.
+    func names(below base: String) -> ArraySlice<Range<Int>>? {
+        if base == "/" { return names[...] }
+        let count = base.utf8.count
+        guard bytes.count >= count, bytes.count == count || bytes[count] == UInt8(ascii: "/"), bytes.starts(with: base.utf8) else {
+            return nil
+        }
+        if bytes.count == count { return names[names.endIndex...] }
+        // Names start after a `/`: those that start beyond the base.
+        guard let first = names.firstIndex(where: { $0.lowerBound > count }) else { return nil }
+        return names[first...]
+    }
+
+    /// The last name alone (a path outside the configuration's directory).
+    var lastName: ArraySlice<Range<Int>> { names.isEmpty ? [] : names[(names.count - 1)...] }
 }

@@ -108,6 +108,9 @@ public struct Session: Sendable {
             public var root: String
             /// The run's paths include the whole project: no other file needs looking at.
             public var coversProject: Bool
+            /// Facts already computed elsewhere (the parts of a shard merge), by display path:
+            /// those files are not analysed again, only resolved and ruled on.
+            public var facts: [String: FileFacts] = [:]
         }
         public var groups: [Group]
         /// Problems met while discovering files (unreadable directories): printed, never fatal alone.
@@ -119,7 +122,7 @@ public struct Session: Sendable {
 
     /// Resolves configuration and discovers the files of `request`.
     public func plan(_ request: Request) throws(SessionError) -> Plan {
-        let discovery = FileDiscovery(resolver: configurations, forceExclude: settings.forceExclude)
+        let discovery = FileDiscovery(resolver: configurations, forceExclude: settings.forceExclude, jobs: settings.jobs)
         var files: [DiscoveredFile] = []
         var problems: [String] = []
         if let name = request.stdinPath {
@@ -313,7 +316,7 @@ public struct Session: Sendable {
 
     /// Every file of the group's project, as a whole-project run would discover it.
     package func projectInputs(_ group: Plan.Group) -> [LintInput] {
-        let discovery = FileDiscovery(resolver: configurations, forceExclude: false)
+        let discovery = FileDiscovery(resolver: configurations, forceExclude: false, jobs: settings.jobs)
         guard let result = try? discovery.discover([group.root]) else { return [] }
         return result.files.filter { $0.configuration.file == group.configuration.file }.map {
             LintInput(displayPath: $0.displayPath, readPath: $0.path, language: $0.language, detectHeaderLanguage: $0.needsContentCheck, sourcePath: $0.path)
@@ -322,7 +325,7 @@ public struct Session: Sendable {
 
     /// One file's facts before resolution: from the index when the file did not change, else
     /// analysed (and recorded).
-    private func cachedFacts(of input: LintInput, _ analyzer: FileAnalyzer, _ index: ProjectIndex) -> FileFacts {
+    func cachedFacts(of input: LintInput, _ analyzer: FileAnalyzer, _ index: ProjectIndex) -> FileFacts {
         guard index.isEnabled, input.contents == nil, let path = input.readPath else { return analyzer.analyze(input) }
         let status = FileStatus.of(path)
         if let status, let e = index.entry(for: path, status: status) { return Self.relocated(e.facts, to: input.displayPath) }
@@ -402,7 +405,7 @@ public struct Session: Sendable {
         settings.progress?.start(phase: "linting", total: inputs.count)
         var facts = ParallelMap.map(inputs, jobs: jobs) { input in
             defer { settings.progress?.advance() }
-            return cachedFacts(of: input, analyzer, index)
+            return group.facts[input.displayPath] ?? cachedFacts(of: input, analyzer, index)
         }
         settings.progress?.finish()
         // A buffer read from stdin keeps its file's entry: the file is still there.

@@ -38,7 +38,7 @@ public struct LintInput: Sendable {
 /// Rules run later (`FileRules`), once names other files define are resolved.
 public struct FileAnalyzer: Sendable {
     public let settings: LintSettings
-    /// Per language: the names one of whose presence makes a file worth parsing.
+    /// Per language: a file holding every name of one of the language's evaluators is worth parsing.
     private let prefilters: [Language: Prefilter]
     private let byLanguage: [Language: [EvaluatorDefinition]]
     private static let directiveFilter = Prefilter(names: ["flaglint:"])
@@ -48,7 +48,7 @@ public struct FileAnalyzer: Sendable {
         var by: [Language: [EvaluatorDefinition]] = [:]
         for e in settings.evaluators { for l in e.languages { by[l, default: []].append(e) } }
         self.byLanguage = by
-        self.prefilters = by.mapValues { Prefilter(names: $0.compactMap(\.pattern.prefilterName)) }
+        self.prefilters = by.mapValues { Prefilter(requirements: $0.map(\.pattern.requiredNames)) }
     }
 
     /// Analyses `inputs` on `jobs` threads; facts come back in input order.
@@ -79,7 +79,7 @@ public struct FileAnalyzer: Sendable {
         } else {
             return facts
         }
-        if bytes.prefix(8000).contains(0) {
+        if Self.isBinary(bytes) {
             facts.problems.append(Problem(.warning, path: input.displayPath, at: SourceLocation(line: 1, column: 1, offset: 0),
                                           "binary file (contains NUL bytes); skipped"))
             return facts
@@ -128,6 +128,16 @@ public struct FileAnalyzer: Sendable {
         let suppressions = InSourceSuppressions(comments: model.comments, source: source)
         if !suppressions.isEmpty { facts.suppressions = suppressions }
         return facts
+    }
+}
+
+extension FileAnalyzer {
+    /// A NUL byte in the first 8,000 (git's test), found with `memchr`.
+    static func isBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { b in
+            guard let base = b.baseAddress else { return false }
+            return memchr(base, 0, min(8000, b.count)) != nil
+        }
     }
 }
 

@@ -37,9 +37,9 @@ struct TemporaryTree {
 
     /// Discovery as if run from `directory` (relative to the root) with `paths`.
     func discover(_ paths: [String] = [], from directory: String = "", config: String? = nil,
-                  forceExclude: Bool = false) throws -> DiscoveryResult {
+                  forceExclude: Bool = false, jobs: Int = 1) throws -> DiscoveryResult {
         let cwd = directory.isEmpty ? root : root + "/" + directory
         let resolver = try ConfigurationResolver(overrideFile: config, currentDirectory: cwd)
-        return try FileDiscovery(resolver: resolver, forceExclude: forceExclude).discover(paths)
+        return try FileDiscovery(resolver: resolver, forceExclude: forceExclude, jobs: jobs).discover(paths)
     }
 }

@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// Real editors running README's recipes against `flaglint server`: the diagnostics the

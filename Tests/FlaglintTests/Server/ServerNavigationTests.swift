@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import FlaglintServer
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// Hover, references, the flag list and code actions of `flaglint server`, over stdio.

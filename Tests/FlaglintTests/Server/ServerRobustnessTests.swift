@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import FlaglintServer
+@testable import FlaglintSupport
+@testable import FlaglintSyntax
+@testable import FlaglintAnalysis
+@testable import FlaglintRules
+@testable import FlaglintEngine
 @testable import FlaglintKit
 
 /// Bad input and bad moments: each is answered with LSP's error codes and the server goes on.
