@@ -56,7 +56,7 @@ let package = Package(
             "FlaglintEngine", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax", "FlaglintSupport",
         ]),
         .target(name: "FlaglintServer", dependencies: [
-            "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax",
+            "FlaglintFix", "FlaglintEngine", "FlaglintReporters", "FlaglintRules", "FlaglintAnalysis", "FlaglintFrontends", "FlaglintSyntax",
             "FlaglintSupport",
         ]),
         .target(name: "FlaglintKit", dependencies: [

@@ -9,7 +9,9 @@ import FlaglintEngine
 /// each finding, the rewrite of its file as if its flag always had its rolled-out value (or, for
 /// a removed flag, the fallback), as one replacement of the bytes that change.
 public enum FlagFixes {
-    public static func attach(_ findings: [Finding], report: Report) -> [Finding] {
+    /// `contents`: a file's bytes by display path, where they are not the file on disk (an
+    /// editor's unsaved buffer).
+    public static func attach(_ findings: [Finding], report: Report, contents: [String: [UInt8]] = [:]) -> [Finding] {
         var cache: [String: Fix?] = [:]
         let files = Dictionary(report.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         return findings.map { f in
@@ -17,7 +19,8 @@ public enum FlagFixes {
                   let facts = files[f.path] else { return f }
             let id = f.path + "\u{0}" + flag
             if cache[id] == nil {
-                cache[id] = .some(fix(flag: flag, decision: f.rule == StaleFlagRule.id ? .value(true) : .fallback, facts: facts, report: report))
+                cache[id] = .some(fix(flag: flag, decision: f.rule == StaleFlagRule.id ? .value(true) : .fallback, facts: facts, report: report,
+                                     contents: contents[f.path]))
             }
             var out = f
             out.fix = cache[id] ?? nil
@@ -25,7 +28,7 @@ public enum FlagFixes {
         }
     }
 
-    package static func fix(flag: String, decision: FlagDecision, facts: FileFacts, report: Report) -> Fix? {
+    package static func fix(flag: String, decision: FlagDecision, facts: FileFacts, report: Report, contents: [UInt8]? = nil) -> Fix? {
         // The group whose registry names the flag (a run has one per configuration file).
         guard let group = report.groups.first(where: { g in facts.evaluations.contains { e in
             e.key.value.map { g.registry?.lookup(codeKey: $0)?.key == flag } ?? false
@@ -37,7 +40,7 @@ public enum FlagFixes {
             targets[FixSpec(e.evaluation)] = FixValue(flag: flag, value: value)
         }
         let path = PathName.absolute(facts.path, relativeTo: report.rootDirectory)
-        guard !targets.isEmpty, let bytes = FileReader.read(path) else { return nil }
+        guard !targets.isEmpty, let bytes = contents ?? FileReader.read(path) else { return nil }
         let fixer = FileFixer(language: facts.language, evaluators: group.settings.evaluators, context: group.settings.frontendContext, targets: targets)
         let outcome = fixer.fix(bytes, path: facts.path)
         guard outcome.changed, let edit = minimalEdit(from: bytes, to: outcome.bytes) else { return nil }

@@ -1,5 +1,6 @@
 import FlaglintAnalysis
 import FlaglintEngine
+import FlaglintFix
 import FlaglintFrontends
 import FlaglintReporters
 import FlaglintRules
@@ -38,7 +39,7 @@ enum LSPDiagnostics {
     }
 
     /// Code actions for the findings whose range meets `range`: the finding's fix (if it has
-    /// one) and a `flaglint:disable-next-line RULE` comment above its line, in the file's
+    /// one; for a stale or removed flag, its removal from the buffer) and a `flaglint:disable-next-line RULE` comment above its line, in the file's
     /// comment syntax and indentation.
     static func codeActions(_ lint: BufferLint, document: TextDocument, range: LSPRange, only: [String]?) -> [JSONValue] {
         guard let language = lint.facts?.language else { return [] }
@@ -46,9 +47,14 @@ enum LSPDiagnostics {
         let lines = document.lines
         var actions: [JSONValue] = []
         var suppressed = Set<String>()
-        for finding in lint.findings {
+        for var finding in lint.findings {
             let where_ = self.range(of: finding, in: lines)
             guard where_.overlaps(range) else { continue }
+            // A stale or removed flag: its removal from this buffer, as `flaglint fix --stale`
+            // rewrites it, computed on demand (it re-parses the buffer).
+            if finding.fix == nil, let report = lint.report {
+                finding = FlagFixes.attach([finding], report: report, contents: [finding.path: lines.bytes])[0]
+            }
             let diagnostic = JSONValue.object([("range", where_.json), ("severity", .int(finding.severity == .error ? 1 : 2)),
                                                ("code", .string(finding.rule)), ("source", .string("flaglint")),
                                                ("message", .string(finding.message))])

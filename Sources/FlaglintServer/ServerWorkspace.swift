@@ -46,6 +46,8 @@ struct BufferLint: Sendable {
     /// The findings `lint` shows for the file: suppressed ones left out.
     package var findings: [Finding] = []
     package var registry: Registry?
+    /// The run the findings come from: code actions compute a stale flag's removal from it.
+    package var report: Report?
     package var staleDays = Lifecycle.defaultStaleDays
     package var today: CalendarDate
     /// The directory finding paths are relative to.
@@ -166,6 +168,7 @@ final class ServerWorkspace {
             let plan = try self.plan(session, Session.Request(stdin: bytes, as: path))
             let report = session.run(plan, filters: Session.Filters())
             result.today = report.today
+            result.report = report
             guard let group = plan.groups.first, let input = group.inputs.first else { return result }
             result.registry = group.registry
             result.staleDays = group.settings.rules[StaleFlagRule.id]?.days ?? Lifecycle.defaultStaleDays

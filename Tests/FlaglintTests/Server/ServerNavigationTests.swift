@@ -149,4 +149,40 @@ struct ServerNavigationTests {
         #expect(titles.contains { $0.0 == "Suppress nested-flag on this line" && $0.1.hasSuffix("// flaglint:disable-next-line nested-flag\n") })
         #expect(try client.shutDown() == 0)
     }
+
+    /// On a stale flag, the quick fix removes it from the buffer as `flaglint fix --stale` does,
+    /// unsaved edits included.
+    @Test func staleFlagCodeActionRemovesTheFlagFromTheBuffer() throws {
+        let project = try Project.copy(of: "testdata/demo")
+        let client = try LSPClient(root: project.root)
+        let path = project.path("services/recommendations.py")
+        // An unsaved edit above the check: the removal works on the buffer, not the file on disk.
+        let text = "# edited in the editor\n" + (try String(contentsOfFile: path, encoding: .utf8))
+        let uri = try client.open(path, text: text)
+        let stale = try #require(try client.diagnostics(uri, version: 1).first { $0["code"] as? String == "stale-flag" })
+        let actions = try client.request("textDocument/codeAction", ["textDocument": ["uri": uri], "range": stale["range"]!, "context": ["diagnostics": [stale]]])
+        let list = actions["result"] as? [[String: Any]] ?? []
+        let remove = try #require(list.first { ($0["title"] as? String)?.hasPrefix("Remove flag `new-checkout`") == true })
+        #expect(remove["isPreferred"] as? Bool == true)
+        let edits = ((remove["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]] ?? []
+        let edit = try #require(edits.first)
+        #expect(edits.count == 1)
+        // Applied as an editor applies it (UTF-16 positions; the demo is ASCII).
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let (sl, sc) = (try #require(edit.int("range", "start", "line")), try #require(edit.int("range", "start", "character")))
+        let (el, ec) = (try #require(edit.int("range", "end", "line")), try #require(edit.int("range", "end", "character")))
+        let head = String(lines[sl].prefix(sc)), tail = String(lines[el].dropFirst(ec))
+        lines.replaceSubrange(sl...el, with: [head + (edit["newText"] as? String ?? "") + tail])
+        let fixed = lines.joined(separator: "\n")
+        #expect(fixed.hasPrefix("# edited in the editor\n"))
+        client.change(uri, version: 2, [["text": fixed]])
+        let after = try client.diagnostics(uri, version: 2)
+        #expect(!after.contains { $0["code"] as? String == "stale-flag" })
+        // The rest of the buffer is what `flaglint fix` writes for the file on disk.
+        let cli = try CLI.run(["fix", "--flag", "new-checkout=true", "--keep-registry", "services/recommendations.py"], in: project.root)
+        #expect(cli.status == 0, "\(cli.stderr)")
+        #expect(fixed == "# edited in the editor\n" + (try String(contentsOfFile: path, encoding: .utf8)))
+        #expect(!fixed.contains("variation(\"new-checkout\""))
+        #expect(try client.shutDown() == 0)
+    }
 }
