@@ -1,11 +1,6 @@
 import Foundation
 import Testing
 @testable import FlaglintSupport
-@testable import FlaglintSyntax
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Discovery on several threads finds what one thread finds, in the same order, with the same
 /// problems: nested ignore files and configurations, links to directories, symlink loops.

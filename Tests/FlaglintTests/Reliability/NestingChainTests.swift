@@ -1,10 +1,8 @@
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
 @testable import FlaglintAnalysis
 @testable import FlaglintRules
-@testable import FlaglintEngine
 
 /// Control chains (issue 16): nesting is linear in memory and time, and gives exactly what
 /// one list of controllers per evaluation gave.

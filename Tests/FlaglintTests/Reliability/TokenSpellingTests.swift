@@ -1,10 +1,6 @@
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
 @testable import FlaglintFrontends
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintEngine
 
 /// Tokens as byte ranges into the file (issue 16, memory): the texts and values they give.
 @Suite struct TokenSpellingTests {

@@ -1,11 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
+@testable import FlaglintFrontends
 @testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Real editors running README's recipes against `flaglint server`: the diagnostics the
 /// editor holds for a buffer are `flaglint lint`'s findings for it.

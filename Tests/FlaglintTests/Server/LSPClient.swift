@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import FlaglintServer
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

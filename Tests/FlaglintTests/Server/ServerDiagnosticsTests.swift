@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import FlaglintServer
-@testable import FlaglintKit
 @testable import FlaglintSupport
+@testable import FlaglintFrontends
+@testable import FlaglintAnalysis
 
 /// `flaglint server` driven over stdio: diagnostics for buffers are exactly `flaglint lint`'s
 /// findings for the file, follow full and incremental edits in UTF-16 positions, and carry

@@ -1,12 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintServer
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
+@testable import FlaglintFrontends
 @testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Hover, references, the flag list and code actions of `flaglint server`, over stdio.
 @Suite(.serialized, .enabled(if: CLI.binary != nil, CLI.skipReason))

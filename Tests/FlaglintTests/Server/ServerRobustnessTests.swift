@@ -1,12 +1,7 @@
 import Foundation
 import Testing
+@testable import FlaglintFrontends
 @testable import FlaglintServer
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintEngine
-@testable import FlaglintKit
 
 /// Bad input and bad moments: each is answered with LSP's error codes and the server goes on.
 @Suite(.serialized, .enabled(if: CLI.binary != nil, CLI.skipReason))

@@ -1,9 +1,7 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
 @testable import FlaglintSyntax
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
+@testable import FlaglintFrontends
 @testable import FlaglintEngine
 @testable import FlaglintKit
 

@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import FlaglintSupport
-@testable import FlaglintSyntax
-@testable import FlaglintAnalysis
-@testable import FlaglintRules
-@testable import FlaglintEngine
-@testable import FlaglintKit
+@testable import FlaglintFrontends
 
 /// README's GitHub Actions matrix (`readme-test: shard-matrix`): its shard step for every
 /// matrix value, then its merge step, on the demo, give the SARIF a single run gives.
